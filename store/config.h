@@ -1,0 +1,3 @@
+#ifndef STORE_CONFIG_H
+#define STORE_CONFIG_H
+#endif

@@ -1,0 +1,3 @@
+#ifndef STORE_SCHEMA_H
+#define STORE_SCHEMA_H
+#endif

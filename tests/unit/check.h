@@ -1,0 +1,55 @@
+/*
+ * Counting assertions for the unit tests (after curl's fail_unless): a failed check prints
+ * where and what, and the test goes on; CHECK_DONE() returns 1 when anything failed.
+ */
+#ifndef TESTS_UNIT_CHECK_H
+#define TESTS_UNIT_CHECK_H
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+static int check_failed, check_count;
+
+#define CHECK(expr) do { \
+	check_count++; \
+	if (!(expr)) { \
+		check_failed++; \
+		fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #expr); \
+	} \
+} while (0)
+
+#define CHECK_STR(a, b) do { \
+	const char *check_a_ = (a), *check_b_ = (b); \
+	check_count++; \
+	if (!check_a_ || !check_b_ || strcmp(check_a_, check_b_)) { \
+		check_failed++; \
+		fprintf(stderr, "%s:%d: %s is \"%s\", expected \"%s\"\n", __FILE__, __LINE__, \
+			#a, check_a_ ? check_a_ : "(null)", check_b_ ? check_b_ : "(null)"); \
+	} \
+} while (0)
+
+#define CHECK_INT(a, b) do { \
+	long long check_a_ = (long long)(a), check_b_ = (long long)(b); \
+	check_count++; \
+	if (check_a_ != check_b_) { \
+		check_failed++; \
+		fprintf(stderr, "%s:%d: %s is %lld, expected %lld\n", __FILE__, __LINE__, \
+			#a, check_a_, check_b_); \
+	} \
+} while (0)
+
+#define CHECK_RC(rc, want) CHECK_INT((rc), (want))
+
+/* Run one test function, printing its name when TEST_VERBOSE is set. */
+#define RUN(fn) do { \
+	if (getenv("TEST_VERBOSE")) \
+		fprintf(stderr, "-- %s\n", #fn); \
+	fn(); \
+} while (0)
+
+#define CHECK_DONE() ( \
+	fprintf(stderr, "%d checks, %d failed\n", check_count, check_failed), \
+	check_failed ? 1 : 0)
+
+#endif

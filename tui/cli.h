@@ -1,0 +1,3 @@
+#ifndef TUI_CLI_H
+#define TUI_CLI_H
+#endif

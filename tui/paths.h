@@ -1,0 +1,3 @@
+#ifndef TUI_PATHS_H
+#define TUI_PATHS_H
+#endif
