@@ -73,6 +73,13 @@ typedef enum jt_status feed_parse_fn(const struct feed_input *in, struct feed_si
 feed_parse_fn feed_parse_rss;		/* RSS 0.9x/1.0/2.0 and Atom 1.0 (net/feed_rss.c) */
 feed_parse_fn feed_parse_jsonfeed;	/* JSON Feed 1.0/1.1 with jobterm's _job (feed_json.c) */
 
+/*
+ * Process-wide libxml2 set-up: initialise the parser and install an external entity loader
+ * that refuses everything (no file or network access from a document). Call once from main()
+ * before any thread starts.
+ */
+void feed_xml_init(void);
+
 /* Names of the formats jobterm reads, NULL-terminated, for --help and errors. */
 extern const char *const feed_format_names[];
 

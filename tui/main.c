@@ -1,2 +1,109 @@
+/*
+ * jobterm's entry point: global options, then a headless command or the terminal UI.
+ */
 #include "config.h"
-int main(void) { return 0; }
+
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "net/fetch.h"
+#include "store/text.h"
+#include "tui/app.h"
+#include "tui/cli.h"
+#include "tui/ui.h"
+
+static const char usage[] =
+"usage: jobterm [--db FILE] [--config FILE] [COMMAND [ARGS]]\n"
+"\n"
+"With no command, open the terminal UI over the cached postings.\n"
+"\n"
+"Commands:\n"
+"  fetch [URL...]             refresh every configured feed (or just these URLs)\n"
+"  list [FILTERS] [--sort date|salary|relevance|company] [--limit N]\n"
+"       [--format table|json|csv]\n"
+"                             list cached postings, newest first\n"
+"       filters: --keyword WORDS  --location PLACE  --company NAME  --remote\n"
+"                --favourites  --unread  --hidden  --since DAYS  --min-salary YEARLY\n"
+"  show ID [--format text|json]\n"
+"                             one posting with its description\n"
+"  fav add ID | fav rm ID     star or unstar a posting (kept offline for good)\n"
+"  feeds [list] [--format text|json]\n"
+"  feeds add URL [--name NAME] [--format FORMAT]\n"
+"  feeds rm URL               manage the feed list (http, https or file URLs)\n"
+"\n"
+"Options:\n"
+"  --db FILE       the database (default $XDG_DATA_HOME/jobterm/jobterm.db)\n"
+"  --config FILE   the config file (default $XDG_CONFIG_HOME/jobterm/config)\n"
+"  -h, --help      this help\n"
+"  -V, --version   the version\n"
+"\n"
+"Exit status: 0 success, 1 failure (fetch: any feed failed), 2 usage error.\n"
+"See jobterm(1) for keys, the config file and feed formats.\n";
+
+int
+main(int argc, char **argv)
+{
+	const char *db = NULL, *config = NULL;
+	char **rest = calloc((size_t)argc + 1, sizeof(*rest));
+	int nrest = 0, status;
+	struct app app;
+	struct jt_err err = { "" };
+
+	if (!rest)
+		return 1;
+	setlocale(LC_ALL, "");
+	signal(SIGPIPE, SIG_IGN);
+	/* --db and --config may come anywhere; everything else is the command's. */
+	for (int i = 1; i < argc; i++) {
+		const char **slot = !strncmp(argv[i], "--db", 4) ? &db
+				  : !strncmp(argv[i], "--config", 8) ? &config : NULL;
+		size_t n = slot == &db ? 4 : 8;
+
+		if (slot && argv[i][n] == '=') {
+			*slot = argv[i] + n + 1;
+		} else if (slot && !argv[i][n]) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "jobterm: %s needs a value\n", argv[i]);
+				free(rest);
+				return 2;
+			}
+			*slot = argv[++i];
+		} else if (!nrest && (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))) {
+			fputs(usage, stdout);
+			free(rest);
+			return 0;
+		} else if (!nrest && (!strcmp(argv[i], "--version") || !strcmp(argv[i], "-V"))) {
+			puts(PACKAGE_NAME " " PACKAGE_VERSION);
+			free(rest);
+			return 0;
+		} else {
+			rest[nrest++] = argv[i];
+		}
+	}
+	if (nrest && !cli_is_command(rest[0])) {
+		char *clean = text_sanitize(rest[0], 0);
+
+		fprintf(stderr, "jobterm: unknown command or option %s\nTry 'jobterm --help'.\n",
+			clean);
+		free(clean);
+		free(rest);
+		return 2;
+	}
+	if (app_init(&app, db, config, &err) != JT_OK) {
+		char *clean = text_sanitize(err.msg, 0);
+
+		fprintf(stderr, "jobterm: %s\n", clean);
+		free(clean);
+		free(rest);
+		return 1;
+	}
+	fetch_global_init();
+	status = nrest ? cli_run(&app, nrest, rest) : ui_run(&app);
+	fetch_global_cleanup();
+	app_done(&app);
+	free(rest);
+	return status;
+}

@@ -1,0 +1,145 @@
+/*
+ * Start-up shared by every command: config, database, first-run samples, waiting refreshes.
+ */
+#include "config.h"
+#include "tui/app.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/xmalloc.h"
+
+/* The bundled sample feeds, under the data directory. */
+static const struct {
+	const char *file;
+	const char *name;
+} samples[] = {
+	{ "samples/jobs.json", "Sample jobs (JSON Feed)" },
+	{ "samples/jobs.rss", "Sample jobs (RSS)" },
+	{ "samples/jobs.atom", "Sample jobs (Atom)" },
+};
+
+static void
+warn_stderr(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "jobterm: %s\n", msg);
+}
+
+enum jt_status
+app_init(struct app *app, const char *db, const char *config, struct jt_err *err)
+{
+	enum jt_status rc;
+
+	memset(app, 0, sizeof(*app));
+	paths_init(&app->paths, db, config);
+	config_init(&app->config);
+	rc = config_load(&app->config, app->paths.config, warn_stderr, NULL, err);
+	if (rc == JT_OK) {
+		app->config_found = true;
+	} else if (rc != JT_ERR_NOTFOUND || app->paths.config_given) {
+		app_done(app);
+		return rc;
+	}
+	jt_err_clear(err);
+	return JT_OK;
+}
+
+void
+app_done(struct app *app)
+{
+	paths_done(&app->paths);
+	config_done(&app->config);
+}
+
+void
+app_fetch_options(const struct app *app, struct fetch_options *o)
+{
+	const struct config *c = &app->config;
+
+	fetch_options_init(o);
+	o->db_path = app->paths.db;
+	o->connect_timeout = c->connect_timeout;
+	o->timeout = c->timeout;
+	o->stall_timeout = c->stall_timeout;
+	o->max_bytes = (size_t)c->max_download_mb * 1024 * 1024;
+	o->max_redirs = c->max_redirects;
+	o->max_parallel = c->max_parallel;
+	o->max_per_host = c->max_per_host;
+	o->prune_days = c->prune_days;
+}
+
+int
+app_refresh(struct app *app, const char *const *urls, size_t n,
+	    void (*on_event)(void *ctx, const struct fetch_event *ev), void *ctx,
+	    volatile const int *stop, struct jt_err *err)
+{
+	struct fetch_options o;
+	struct fetcher *f;
+	int failed = 0;
+	bool done = false;
+
+	app_fetch_options(app, &o);
+	if (fetch_start(&o, &f, err) != JT_OK)
+		return -1;
+	fetch_refresh(f, urls, n);
+	while (!done && !(stop && *stop)) {
+		struct pollfd pfd = { .fd = fetch_wake_fd(f), .events = POLLIN };
+		struct fetch_event ev;
+
+		if (poll(&pfd, 1, 250) < 0 && errno != EINTR)
+			break;
+		while (fetch_event_next(f, &ev)) {
+			if (on_event)
+				on_event(ctx, &ev);
+			if (ev.type == EV_REFRESH_DONE) {
+				done = true;
+				failed = ev.status != JT_OK ? -1 : ev.failed;
+				if (ev.status != JT_OK)
+					jt_fail(err, ev.status, "%s", ev.message ? ev.message : "");
+			}
+			fetch_event_done(&ev);
+		}
+	}
+	fetch_stop(f);
+	return failed;
+}
+
+static enum jt_status
+add_samples(struct app *app, struct store *s, struct jt_err *err)
+{
+	const char *urls[sizeof(samples) / sizeof(samples[0])];
+	char *owned[sizeof(samples) / sizeof(samples[0])];
+	size_t n = sizeof(samples) / sizeof(samples[0]);
+	enum jt_status rc = JT_OK;
+
+	for (size_t i = 0; i < n; i++) {
+		urls[i] = owned[i] = paths_asset_url(&app->paths, samples[i].file);
+		if (rc == JT_OK)
+			rc = store_feed_add(s, urls[i], samples[i].name, NULL, err);
+	}
+	if (rc == JT_OK && app_refresh(app, urls, n, NULL, NULL, NULL, err) < 0)
+		rc = JT_ERR_IO;
+	for (size_t i = 0; i < n; i++)
+		free(owned[i]);
+	return rc;
+}
+
+enum jt_status
+app_store_open(struct app *app, struct store **out, struct jt_err *err)
+{
+	enum jt_status rc = store_open(app->paths.db, STORE_USER, out, err);
+
+	if (rc == JT_OK && store_created(*out) && !app->config_found) {
+		struct jt_err why = { "" };
+
+		/* The samples are a courtesy: a failure to read them is not fatal. */
+		if (add_samples(app, *out, &why) != JT_OK)
+			fprintf(stderr, "jobterm: cannot read the bundled sample feeds: %s\n",
+				why.msg);
+	}
+	return rc;
+}
