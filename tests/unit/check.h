@@ -1,15 +1,18 @@
 /*
  * Counting assertions for the unit tests (after curl's fail_unless): a failed check prints
- * where and what, and the test goes on; CHECK_DONE() returns 1 when anything failed.
+ * where and what, and the test goes on. Each RUN(fn) is one test in TAP ("ok 3 - fn"), so
+ * the test driver counts test functions; CHECK_DONE() prints the plan and returns 1 when
+ * anything failed.
  */
 #ifndef TESTS_UNIT_CHECK_H
 #define TESTS_UNIT_CHECK_H
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-static int check_failed, check_count;
+static int check_failed, check_count, check_tests;
 
 #define CHECK(expr) do { \
 	check_count++; \
@@ -41,14 +44,16 @@ static int check_failed, check_count;
 
 #define CHECK_RC(rc, want) CHECK_INT((rc), (want))
 
-/* Run one test function, printing its name when TEST_VERBOSE is set. */
+/* Run one test function and report it as one TAP line. */
 #define RUN(fn) do { \
-	if (getenv("TEST_VERBOSE")) \
-		fprintf(stderr, "-- %s\n", #fn); \
+	int check_before_ = check_failed; \
 	fn(); \
+	printf("%sok %d - %s\n", check_failed == check_before_ ? "" : "not ", ++check_tests, #fn); \
+	fflush(stdout); \
 } while (0)
 
 #define CHECK_DONE() ( \
+	printf("1..%d\n", check_tests), \
 	fprintf(stderr, "%d checks, %d failed\n", check_count, check_failed), \
 	check_failed ? 1 : 0)
 
