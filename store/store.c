@@ -52,7 +52,8 @@ enum stmt_id {
 	" LEFT JOIN user_state u ON u.job_id = p.id" \
 	" LEFT JOIN feeds f ON f.url = p.feed_url"
 
-#define IS_FAVOURITE "p.id IN (SELECT job_id FROM user_state WHERE favourite)"
+/* Postings rows that are favourites (a WHERE term over a table with an `id` column). */
+#define IS_FAVOURITE "id IN (SELECT job_id FROM user_state WHERE favourite)"
 
 static const char *const stmt_sql[ST_COUNT_] = {
 	[ST_FEED_ADD] =

@@ -272,19 +272,19 @@ test_feeds(void)
 	feed_list_done(&l);
 
 	feed_init(&f);
-	f.url = "https://b.example/rss";
-	f.title = "B's own title";
-	f.etag = "\"abc\"";
-	f.last_modified = "Sat, 29 Aug 2026 02:13:20 GMT";
+	f.url = (char *)"https://b.example/rss";
+	f.title = (char *)"B's own title";
+	f.etag = (char *)"\"abc\"";
+	f.last_modified = (char *)"Sat, 29 Aug 2026 02:13:20 GMT";
 	f.last_fetch = f.last_ok = 1000;
 	f.last_status = 200;
 	CHECK_RC(store_feed_record(s, &f, &err), JT_OK);
 	/* A failure later keeps the validators and last_ok, records the error. */
 	feed_init(&f);
-	f.url = "https://b.example/rss";
+	f.url = (char *)"https://b.example/rss";
 	f.last_fetch = 2000;
 	f.last_status = 500;
-	f.last_error = "HTTP 500 Internal Server Error";
+	f.last_error = (char *)"HTTP 500 Internal Server Error";
 	CHECK_RC(store_feed_record(s, &f, &err), JT_OK);
 	feed_init(&f);
 	CHECK_RC(store_feed_get(s, "https://b.example/rss", &f, &err), JT_OK);

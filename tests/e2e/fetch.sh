@@ -1,0 +1,119 @@
+#!/bin/sh
+# The fetcher against a real HTTP server on 127.0.0.1: conditional GET, compression,
+# redirects, errors, stalls, cuts and oversized bodies. Each failure names the feed and the
+# reason, exits 1, leaves that feed's postings exactly as they were, and does not stop the
+# other feeds of the same refresh.
+. "$SRCDIR/tests/lib.sh"
+t_setup
+[ -n "$PYTHON3" ] || t_skip "python3 not found"
+mkdir -p "$T/www"
+cp "$SRCDIR"/tests/fixtures/e2e/* "$T/www/"
+server_start "$T/www"
+cat >"$T/config" <<EOF
+set connect-timeout = 3
+set timeout = 20
+set stall-timeout = 2
+set max-download-mb = 2
+set max-redirects = 5
+EOF
+
+json() { "$PYTHON3" -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+# snapshot: every posting of the cache, all fields, to compare before and after a failure
+snapshot() { jt list --hidden --format json; }
+
+# ---- a good feed, then 304 -----------------------------------------------------------------
+
+good="$BASE/files/jobs.json"
+check "feeds add" jt feeds add "$good"
+jt fetch >"$T/out" 2>"$T/err"
+check_eq "fetch exits 0" "$?" 0
+check_eq "one line per feed" "$(cat "$T/out")" "$good: 3 postings, 3 new"
+check_contains "the server saw jobterm's User-Agent" "$(server_log)" "User-Agent: jobterm/0.1.0"
+jt fetch >"$T/out" 2>"$T/err"
+check_eq "an unchanged feed is not modified (304)" "$(cat "$T/out")" "$good: not modified"
+check_contains "thanks to If-None-Match" "$(server_log | tail -n 1)" "If-None-Match:"
+check_contains "and the server answered 304" "$(server_log | tail -n 1)" " 304"
+before=$(snapshot)
+
+# ---- compression and redirects -------------------------------------------------------------
+
+check "a gzip body" jt fetch "$BASE/files/jobs.rss?gzip=1&noetag=1"
+check_contains "was sent compressed" "$(server_log | tail -n 1)" "gzip: yes"
+check_eq "and stored" "$(jt list --keyword rust --format json | json 'd[0]["company"]')" "Ferrous Inc"
+check "two redirects are followed" jt fetch "$BASE/redirect/2?file=jobs.rss"
+
+fails() { # fails DESC URL EXPECTED-REASON: the fetch fails, names the URL and the reason
+    jt fetch "$2" >"$T/out" 2>"$T/err"
+    check_eq "$1: exit 1" "$?" 1
+    check_contains "$1: names the feed and the reason" "$(cat "$T/err")" "$2: $3"
+}
+fails "404" "$BASE/status/404" "HTTP 404"
+fails "500" "$BASE/status/500" "HTTP 500"
+fails "429 with Retry-After" "$BASE/status/429?retry_after=120" "HTTP 429"
+check_contains "429: says when to retry" "$(cat "$T/err")" "retry after 120 s"
+fails "503 with Retry-After" "$BASE/status/503?retry_after=30" "HTTP 503"
+fails "a redirect loop" "$BASE/redirect-loop" "too many redirects"
+fails "a redirect to file:" "$BASE/redirect-scheme?to=file:///etc/passwd" "refused"
+fails "a redirect to ftp:" "$BASE/redirect-scheme?to=ftp://127.0.0.1/x" "refused"
+fails "a cut connection" "$BASE/cut/jobs.json?after=100" ""
+fails "a cut chunked body" "$BASE/cut/jobs.json?after=100&chunked=1" ""
+fails "a body over the size cap" "$BASE/big?mb=5" "larger than 2 MB"
+fails "a decompression bomb" "$BASE/bomb?mb=50" "larger than 2 MB"
+fails "gzip that does not decompress" "$BASE/badgzip" ""
+fails "a stalled body" "$BASE/slow/jobs.json?delay=5" "timed out"
+fails "a server that never answers" "$BASE/hang" "timed out"
+fails "a truncated document" "$BASE/files/truncated.rss" ""
+fails "an HTML page" "$BASE/files/login.html" "HTML page without job data"
+fails "connection refused" "http://127.0.0.1:9/feed.json" ""
+fails "an error reason with escapes" "$BASE/reason?code=500" "HTTP 500"
+check_not_contains "no escape byte reaches stderr" "$(od -c "$T/err")" "033"
+check_eq "none of it changed the cache" "$(snapshot)" "$before"
+check "the database is sound" "$PYTHON3" -c "import sqlite3,sys; \
+sys.exit(sqlite3.connect('$T/jobterm.db').execute('pragma integrity_check').fetchone()[0] != 'ok')"
+
+# ---- a malformed refresh of a known feed changes nothing ------------------------------------
+
+id=$(jt list --keyword support --format json | json 'd[0]["id"]')
+check "star one" jt fav add "$id"
+before=$(snapshot)
+cp "$T/www/truncated.rss" "$T/www/jobs.json"
+jt fetch >"$T/out" 2>"$T/err"
+check_eq "a broken update of the feed fails" "$?" 1
+check_eq "and its postings are unchanged" "$(snapshot)" "$before"
+check_eq "the feed records the error" \
+    "$(jt feeds list --format json | json 'd[0]["last_error"] is not None')" True
+
+# ---- one refresh, good and bad feeds together ------------------------------------------------
+
+cp "$SRCDIR/tests/fixtures/e2e/jobs.json" "$T/www/jobs.json"
+cp "$T/www/jobs.rss" "$T/www/more.rss"
+check "add a second good feed" jt feeds add "$BASE/files/more.rss"
+check "add a failing feed" jt feeds add "$BASE/status/500"
+check "add a stalling feed" jt feeds add "$BASE/slow/jobs.json?delay=5"
+jt fetch >"$T/out" 2>"$T/err"
+check_eq "a refresh with failures exits 1" "$?" 1
+check_contains "the good feed is stored" "$(cat "$T/out")" "$BASE/files/more.rss: 2 postings"
+check_contains "the 500 is reported" "$(cat "$T/err")" "$BASE/status/500: HTTP 500"
+check_contains "the stall is reported" "$(cat "$T/err")" "delay=5: timed out"
+check_eq "the failures are recorded per feed" \
+    "$(jt feeds list --format json | json 'sum(1 for f in d if f["last_error"])')" 2
+
+# ---- parallel fetching stays within the per-host limit --------------------------------------
+
+for i in 1 2 3 4 5 6; do cp "$T/www/jobs.rss" "$T/www/c$i.rss"; done
+"$PYTHON3" -c "import urllib.request; urllib.request.urlopen('$BASE/stats/reset').read()"
+printf 'set max-per-host = 2\n' >>"$T/config"
+check "six feeds from one host" jt fetch "$BASE/count/c1.rss?delay=0.5" \
+    "$BASE/count/c2.rss?delay=0.5" "$BASE/count/c3.rss?delay=0.5" \
+    "$BASE/count/c4.rss?delay=0.5" "$BASE/count/c5.rss?delay=0.5" "$BASE/count/c6.rss?delay=0.5"
+stats=$("$PYTHON3" -c "import urllib.request; print(urllib.request.urlopen('$BASE/stats').read().decode())")
+check_eq "never more than two at once" "$(printf '%s' "$stats" | json 'd["max_inflight"]')" 2
+
+# ---- URLs fetch refuses to try ----------------------------------------------------------------
+
+jt fetch "ftp://127.0.0.1/feed" 2>/dev/null
+check_eq "an ftp URL is a usage error" "$?" 2
+jt fetch "javascript:alert(1)" 2>/dev/null
+check_eq "a javascript: URL is a usage error" "$?" 2
+
+t_done
