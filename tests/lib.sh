@@ -10,7 +10,8 @@
 # Test life cycle:  t_setup; ...checks...; t_done
 #   t_setup                     make $T, point HOME/XDG_* into it, install cleanup trap
 #   t_skip "why"                skip the whole test (exit 77)
-#   jt ARGS...                  run jobterm on the test's own db and config
+#   jt ARGS...                  run jobterm on the test's own db and config ($T/config,
+#                               created empty by t_setup)
 #   server_start [ROOT]         start tests/server/server.py; sets PORT and BASE
 #   server_log                  print the server's request log
 #   server_stop                 stop it (SIGTERM), return its exit status; cleanup does it too
@@ -82,6 +83,7 @@ t_setup() {
 	LC_ALL=C.UTF-8
 	export HOME XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME TZ LANG LC_ALL
 	unset NO_COLOR TMUX
+	: >"$T/config"	# the config `jt` passes; tests append to it
 	trap _t_cleanup EXIT
 	trap 'exit 129' HUP
 	trap 'exit 130' INT
