@@ -11,8 +11,12 @@
  * read from text where no structured field gave them) before passing it to the sink.
  *
  * A parser returns JT_OK when the document is well formed (items that cannot be read are
- * skipped and counted), JT_ERR_PARSE when it is not (the caller then stores nothing), and
- * whatever the sink returned when the sink stops it. Any thread; no shared state.
+ * skipped and counted), JT_ERR_PARSE when it is not (the caller then stores nothing: the
+ * parser may have emitted postings before it found out), JT_ERR_FORMAT when it is well
+ * formed but not of the parser's format (XML whose root is not rss, rdf:RDF or feed; JSON
+ * without an "items" array), JT_ERR_TOOBIG when it is larger than the parser accepts, and
+ * whatever the sink returned when the sink stops it. Any thread; no shared state (call
+ * feed_xml_init() once first).
  */
 #ifndef NET_FEED_H
 #define NET_FEED_H
@@ -48,21 +52,40 @@ struct feed_sink {
 	char *next_url;		/* the next page, when the feed is paginated (owned) */
 	size_t items;		/* postings emitted */
 	size_t skipped;		/* items that could not be read */
-	bool remote_board;	/* set by a parser whose every posting is remote */
+	bool remote_board;	/* every posting is remote (a remote-only board) */
 };
 
+/* Empty sink for the feed at url (borrowed; may be NULL); remote_board is set when url is on
+ * a board that lists only remote jobs (We Work Remotely, Remotive, RemoteOK, ...). */
 void feed_sink_init(struct feed_sink *sink, const char *url);
+/* Free title and next_url. */
 void feed_sink_done(struct feed_sink *sink);
 
 /*
- * Finish job (see above) and give it to the sink; job is emptied (job_done) afterwards,
- * ready for the parser's next item. Returns the sink's status.
+ * Finish job and give it to the sink; job is emptied (job_done) afterwards, ready for the
+ * parser's next item. Returns the sink's status (JT_OK when the posting was skipped).
+ *
+ * Finishing, the same for every format: every field becomes valid UTF-8; one-line fields
+ * (title, company, location, tags, ...) get HTML entities decoded once and white space
+ * squeezed; tags are trimmed, emptied ones and repeats dropped, joined with ", ". Relative
+ * url and apply_url are resolved against sink->url. A description_html that is escaped HTML
+ * is unescaped once; description_text, unless the parser gave one, is rendered from it.
+ * Lengths are cut to JOB_TITLE_MAX, JOB_FIELD_MAX and JOB_HTML_MAX at a character boundary,
+ * ending with an ellipsis (a longer guid is replaced by a hash). The title is split by
+ * feed_title_split(); remote and hybrid come from feed_remote_words() on the title (as the
+ * feed wrote it) and the location, never the body, hybrid winning over remote words, and
+ * sink->remote_board forcing remote. Without a structured salary, feed_salary_parse() is
+ * tried on the title, then the description text. The guid falls back to the url, then to a
+ * hash of title and company ("hash:..."). apply_url equal to url becomes NULL. A posting
+ * with no title, url or description, and any posting after FEED_ITEMS_MAX, is not given to
+ * the sink but counted in sink->skipped.
  */
 enum jt_status feed_emit(struct feed_sink *sink, struct job *job, struct jt_err *err);
 
 /* Read a whole input into memory, refusing more than cap bytes (JT_ERR_TOOBIG). When the
- * input is already in memory, *buf points into it and *owned is NULL; otherwise *owned is
- * the caller's to free and *buf == *owned. */
+ * input is already in memory, *buf points into it and *owned is NULL; otherwise the file is
+ * read from its start (whatever its offset), *owned is the caller's to free, *buf == *owned
+ * and is NUL-terminated. JT_ERR_IO when the file cannot be read. */
 enum jt_status feed_input_slurp(const struct feed_input *in, size_t cap, const char **buf,
 				size_t *len, char **owned, struct jt_err *err);
 
@@ -80,6 +103,61 @@ feed_parse_fn feed_parse_jsonfeed;	/* JSON Feed 1.0/1.1 with jobterm's _job (fee
  */
 void feed_xml_init(void);
 
+/*
+ * Helpers the parsers share (exported for them and for the unit tests). Pure; any thread.
+ */
+
+/* A salary read from text: amounts in `period` units. */
+struct feed_salary {
+	double min;		/* equal to max when the text gave one amount */
+	double max;
+	const char *currency;	/* static ISO 4217 code, or NULL when the text named none */
+	const char *period;	/* static "hour", "day", "week", "month" or "year" (the default) */
+};
+
+/*
+ * Find the first plausible salary in s: "$120k-$150k", "$120,000 - 150,000 USD", "€75k–110k",
+ * "£60,000 per annum", "USD 45/hour", "120-150k", "$50/hr", ... A figure counts only with a
+ * currency ($ € £ ¥ ₹ or USD EUR GBP CAD AUD CHF INR JPY) or as a range with a k suffix, so
+ * years, phone numbers and head counts are not salaries; implausible amounts for the period
+ * (a yearly figure under 1,000, a lone yearly figure under 10,000 such as a bonus, an hourly
+ * rate over 2,000, ...) are ignored. When bare is true (a field that holds nothing but a
+ * salary) plain numbers count too. Returns false, *out untouched, when there is none.
+ */
+bool feed_salary_parse(const char *s, bool bare, struct feed_salary *out);
+
+/*
+ * Set *remote when s holds one of the words Remote, Anywhere, Telecommute, WFH or the phrase
+ * "work from home" (case-insensitive, whole words, not after "non-", "not " or "no "), and
+ * *hybrid for the word Hybrid. Never clears either flag.
+ */
+void feed_remote_words(const char *s, bool *remote, bool *hybrid);
+
+/*
+ * Split a title of the form "Role at Company (Location)" or "Role at Company": the title
+ * becomes Role, an empty company becomes Company and an empty location Location. A title is
+ * split only when the job has no company (and Company then looks like a name: it does not
+ * start with a lower-case letter and is short) or when Company is the job's company. Returns
+ * true when the title was split.
+ */
+bool feed_title_split(struct job *job);
+
+/* The canonical employment type ("full-time", "part-time", "contract", "freelance",
+ * "internship", "temporary") that s names in any spelling ("Full Time", "FULL_TIME",
+ * "FullTime"), or NULL. Static string. */
+const char *feed_employment_type(const char *s);
+
+/* The salary period ("hour", "day", "week", "month", "year") that s names ("hourly",
+ * "per-year-salary", "1 YEAR", "PA", ...), or NULL. Static string. */
+const char *feed_salary_period(const char *s);
+
+/* s as one line of text: valid UTF-8, entities decoded once, white space squeezed, cut to
+ * max bytes with an ellipsis. NULL when nothing is left (or s is NULL); the caller frees it. */
+char *feed_line(const char *s, size_t max);
+
+/* True when the host of url is domain or one of its subdomains (case-insensitive). */
+bool feed_url_host_is(const char *url, const char *domain);
+
 /* Names of the formats jobterm reads, NULL-terminated, for --help and errors. */
 extern const char *const feed_format_names[];
 
@@ -87,14 +165,21 @@ extern const char *const feed_format_names[];
 bool feed_format_known(const char *name);
 
 /*
- * The format of a document: `forced` when not NULL, else from the URL's host and path, else
- * from the first bytes of the content. Returns a static format name, or NULL and a message
- * in err naming what was found instead ("HTML page without job data", "empty document").
+ * The format of a document: `forced` when not NULL or empty (NULL and "unknown feed format"
+ * when jobterm does not read it), else from the URL's path ending (.rss, .xml, .atom, .json,
+ * feed.json, .jsonfeed, ...) or host (hnrss.org, ...) when the content is of the same family
+ * (XML or JSON), else from the first bytes of the content (after a BOM and white space: <rss,
+ * <rdf:RDF, Atom's <feed, a JSON object whose "version" names jsonfeed.org). Returns a static
+ * format name, or NULL and a message in err naming what was found instead ("empty document",
+ * "HTML page without job data", or "not a feed jobterm can read (starts with "...")" with a
+ * short printable-ASCII excerpt). head may hold just the first bytes of the document.
  */
 const char *feed_detect(const char *forced, const char *url, const char *head, size_t len,
 			struct jt_err *err);
 
-/* Parse in as format `name` (from feed_detect) into sink. */
+/* Parse in as format `name` (from feed_detect) into sink: the parser's status (see the top
+ * of this file), with a message in err when it is not JT_OK; JT_ERR_USAGE for an unknown
+ * name. */
 enum jt_status feed_parse(const char *name, const struct feed_input *in, struct feed_sink *sink,
 			  struct jt_err *err);
 
