@@ -381,7 +381,7 @@ table_row(FILE *out, const struct table *t, const struct job *j, int64_t now)
 			     j->remote && !(j->location && strstr(j->location, "emote"))
 			     ? (j->location && *j->location ? " (remote)" : "Remote") : "");
 	table_cell(out, id, 6, true);
-	table_cell(out, j->favourite ? "*" : (j->read ? "" : "+"), 1, false);
+	table_cell(out, j->favourite ? "*" : "", 1, false);
 	table_cell(out, j->title, t->title, false);
 	table_cell(out, j->company, t->company, false);
 	table_cell(out, location, t->location, false);

@@ -5,8 +5,8 @@
 t_setup
 : >"$T/config"
 
-json() { # json EXPR < JSON: evaluate a python expression over the parsed document `d`
-    "$PYTHON3" -c "import json,sys; d=json.load(sys.stdin); print($1)"
+json() { # json EXPR < JSON: print a python expression (a tuple when it has commas) over `d`
+    "$PYTHON3" -c "import json,sys; d=json.load(sys.stdin); r=($1); print(r)"
 }
 [ -n "$PYTHON3" ] || t_skip "python3 not found"
 
@@ -100,7 +100,7 @@ check_eq "csv has a row per posting" "$(printf '%s\n' "$csv" | wc -l | tr -d ' '
 table=$(jt list)
 check_contains "table header" "$table" "TITLE"
 check_contains "table salary" "$table" "\$120k–150k"
-check_contains "table hourly salary" "$table" "CHF60–80/h"
+check_contains "table hourly salary" "$table" "CHF 60–80/h"
 
 # ---- ids, favourites ----------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ set max-download-mb = 2
 set max-redirects = 5
 EOF
 
-json() { "$PYTHON3" -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+json() { "$PYTHON3" -c "import json,sys; d=json.load(sys.stdin); r=($1); print(r)"; }
 # snapshot: every posting of the cache, all fields, to compare before and after a failure
 snapshot() { jt list --hidden --format json; }
 
@@ -33,7 +33,6 @@ jt fetch >"$T/out" 2>"$T/err"
 check_eq "an unchanged feed is not modified (304)" "$(cat "$T/out")" "$good: not modified"
 check_contains "thanks to If-None-Match" "$(server_log | tail -n 1)" "If-None-Match:"
 check_contains "and the server answered 304" "$(server_log | tail -n 1)" " 304"
-before=$(snapshot)
 
 # ---- compression and redirects -------------------------------------------------------------
 
@@ -41,6 +40,7 @@ check "a gzip body" jt fetch "$BASE/files/jobs.rss?gzip=1&noetag=1"
 check_contains "was sent compressed" "$(server_log | tail -n 1)" "gzip: yes"
 check_eq "and stored" "$(jt list --keyword rust --format json | json 'd[0]["company"]')" "Ferrous Inc"
 check "two redirects are followed" jt fetch "$BASE/redirect/2?file=jobs.rss"
+before=$(snapshot)
 
 fails() { # fails DESC URL EXPECTED-REASON: the fetch fails, names the URL and the reason
     jt fetch "$2" >"$T/out" 2>"$T/err"
