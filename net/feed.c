@@ -356,7 +356,10 @@ sniff_jsonfeed(const char *head, size_t len)
 		if (memfind(v, rest, "jsonfeed.org"))
 			return true;
 	}
-	return false;
+	/* The version may come after a long title: an "items" array with JSON Feed's keys. */
+	return memfind(head, len, "\"items\"") &&
+	       (memfind(head, len, "\"content_html\"") || memfind(head, len, "\"content_text\"") ||
+		memfind(head, len, "\"date_published\""));
 }
 
 /* True when the first bytes are an HTML page. */

@@ -10,6 +10,27 @@
  * document that is not well formed is an error (no RECOVER), so a cut download stores
  * nothing. Invalid UTF-8 is the one exception: the bytes are repaired to U+FFFD on the way
  * in, so one bad byte does not drop a feed. No I/O but reading the input; no globals.
+ *
+ * Where the fields come from (first one present wins):
+ *   title        title (Atom type="html" rendered to text); "Company: Role" is split on We
+ *                Work Remotely and wherever a <region> element marks a feed built like it
+ *   url          link text, Atom link href (rel alternate or none), rdf:about, an http guid
+ *   guid         guid or Atom id, else rdf:about (feed_emit falls back to the url)
+ *   posted       Atom published, pubDate, dc:date, updated (also Stack Overflow a10:updated)
+ *   description  content:encoded, else description (both HTML); Atom content, else summary,
+ *                as HTML or text by their type (xhtml children are written back as tags)
+ *   company      job_listing:company, dc:creator (Jobspresso's "Company<br>⚲&nbsp;Place"
+ *                split), Atom author name (not Reddit's "/u/..."), RSS author ("a@b (Name)");
+ *                dc:creator is ignored on hnrss, where it names the poster
+ *   location     job_listing:location or Stack Overflow's location, WWR <region>, the place
+ *                in dc:creator; then, only when the title gives none either, the first
+ *                category that reads like a place ("Berlin, Germany", "Remote (US)")
+ *   tags         every category (Atom term) and dc:subject
+ *   employment   job_listing:job_type or, when that is no employment type (Jobspresso swaps
+ *                them), job_listing:job_category
+ *   salary       job_listing:salary, read as a salary-only field
+ * Elements are matched by local name; title, link, description and the other core names
+ * only in no namespace or the RSS 1.0, RSS 0.90 and Atom ones (media:title is no title).
  */
 #include "config.h"
 #include "net/feed.h"
@@ -34,7 +55,6 @@
 #define NS_ATOM		"http://www.w3.org/2005/Atom"
 #define NS_RSS1		"http://purl.org/rss/1.0/"
 #define NS_RSS090	"http://my.netscape.com/rdf/simple/0.9/"
-#define NS_RDF		"http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 /* What an item's elements are collected into. */
 enum field {
@@ -707,9 +727,9 @@ root_check(struct rss *x, const char *name, const char *ns, struct jt_err *err)
 {
 	char shown[40];
 
-	if (!strcmp(name, "rss") && !ns)
+	if (!strcmp(name, "rss"))
 		x->root = ROOT_RSS;
-	else if (!strcmp(name, "RDF") && ns && !strcmp(ns, NS_RDF))
+	else if (!strcmp(name, "RDF"))
 		x->root = ROOT_RDF;
 	else if (!strcmp(name, "feed") && ns && !strcmp(ns, NS_ATOM))
 		x->root = ROOT_ATOM;

@@ -234,6 +234,8 @@ test_dates(void)
 		{ "Tue, 24 Nov 2026 08:00:00 GMT", 1795507200 },
 		{ "Wed, 25 Nov 2026 09:30:00 -0500", 1795617000 },
 		{ "Mon, 02 May 2016 12:00:00 Z", 1462190400 },
+		{ "\n  Thu, 10 Sep 2026 21:30:33 +0000\n ", 1789075833 },
+		{ "10 Sep 2026 21:30:33 EST", 1789093833 },
 		{ "2026-09-18T13:27:28Z", 1789738048 },
 		{ "2026-09-18t13:27:28z", 1789738048 },
 		{ "2026-09-18T13:27:28+02:00", 1789730848 },
@@ -501,6 +503,8 @@ test_detect(void)
 				   "<feed xmlns=\"http://www.w3.org/2005/Atom\">";
 	static const char json[] = " {\"version\": \"https://jsonfeed.org/version/1.1\", ";
 	static const char other_json[] = "{\"jobs\": [{\"id\": 1}]}";
+	static const char late_version[] = "{\"title\": \"t\", \"items\": [{\"id\": \"1\", "
+					   "\"content_html\": \"<p>x</p>\"}], \"version\": \"x\"}";
 	static const char html[] = "<!DOCTYPE html>\n<html><head><title>Login</title>";
 	static const char html2[] = "<html lang=\"en\"><body>";
 	static const char other_xml[] = "<?xml version=\"1.0\"?><workzag-jobs><position>";
@@ -515,6 +519,8 @@ test_detect(void)
 	CHECK_STR(feed_detect(NULL, NULL, rdf, sizeof(rdf) - 1, &err), "rss");
 	CHECK_STR(feed_detect(NULL, NULL, atom, sizeof(atom) - 1, &err), "atom");
 	CHECK_STR(feed_detect(NULL, NULL, json, sizeof(json) - 1, &err), "jsonfeed");
+	CHECK_STR(feed_detect(NULL, NULL, late_version, sizeof(late_version) - 1, &err),
+		  "jsonfeed");
 	/* The URL decides when the content's family agrees. */
 	CHECK_STR(feed_detect(NULL, "https://hnrss.org/whoishiring/jobs.jsonfeed", other_json,
 			      sizeof(other_json) - 1, &err), "jsonfeed");
