@@ -1471,10 +1471,16 @@ finish(struct feed_sink *sink, struct job *job)
 		job->salary_min = job->salary_max;
 		job->salary_max = t;
 	}
-	if (job->salary_currency)
+	if (job->salary_currency) {
+		size_t n;
+		const char *code = currency_symbol(job->salary_currency, &n);
+
+		if (code && !job->salary_currency[n])	/* "$" as a currency: USD */
+			set(&job->salary_currency, xstrdup(code));
 		for (char *c = job->salary_currency; *c; c++)
 			if (*c >= 'a' && *c <= 'z')
 				*c = (char)(*c - 'a' + 'A');
+	}
 
 	if (job->guid) {
 		char *g = clean_line(job->guid);

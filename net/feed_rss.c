@@ -162,7 +162,7 @@ foreign_encoding(const char *head, size_t n)
 {
 	const char *e, *end = head + n;
 	char name[32];
-	size_t k = 0;
+	size_t k = 0, bom = n >= 3 && !memcmp(head, "\xEF\xBB\xBF", 3) ? 3 : 0;
 
 	if (n >= 2 && ((head[0] == '\xFE' && head[1] == '\xFF') ||
 		       (head[0] == '\xFF' && head[1] == '\xFE')))
@@ -171,8 +171,7 @@ foreign_encoding(const char *head, size_t n)
 		return true;
 	if (n >= 2 && (head[0] == '\0' || head[1] == '\0'))
 		return true;
-	if (n < 5 || memcmp(head + (n >= 3 && !memcmp(head, "\xEF\xBB\xBF", 3) ? 3 : 0),
-			    "<?xml", 5))
+	if (n < bom + 5 || memcmp(head + bom, "<?xml", 5))
 		return false;
 	for (e = head; e + 8 < end && *e != '>'; e++)
 		if (!memcmp(e, "encoding", 8))

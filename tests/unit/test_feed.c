@@ -970,7 +970,12 @@ test_json_extension(void)
 
 	parse_fixture("jsonfeed/job-extension.json", NULL, &p);
 	CHECK_RC(p.rc, JT_OK);
-	CHECK_INT(p.jobs.n, 4);
+	CHECK_INT(p.jobs.n, 5);
+	if ((j = by_guid(&p, "ext-5"))) {
+		CHECK(j->salary_min == 18 && j->salary_max == 22);
+		CHECK_STR(j->salary_currency, "EUR");
+		CHECK_STR(j->salary_period, "hour");
+	}
 	if ((j = by_guid(&p, "ext-1"))) {
 		CHECK_STR(j->company, "Massive Dynamic");
 		CHECK_STR(j->location, "New York, NY");
@@ -1338,6 +1343,14 @@ test_escape_injection(void)
 	CHECK(p.jobs.n < 1 || contains(p.jobs.v[0].title, "\xE2\x80\xAE"));
 	parsed_done(&p);
 
+	/* Found by fuzz_rss: a byte order mark and too few bytes after it for a declaration. */
+	{
+		static const char doc[] = "\xEF\xBB\xBF" "b\0\0";
+
+		run("rss", NULL, doc, sizeof(doc) - 1, -1, &p);
+		CHECK_RC(p.rc, JT_ERR_PARSE);
+		parsed_done(&p);
+	}
 	/* Raw ESC in XML is not well formed: an error whose message has no raw bytes. */
 	{
 		static const char doc[] = "<rss><channel><item><title>\x1b]0;pwned\x07</title>"
