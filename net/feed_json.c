@@ -18,6 +18,7 @@
 #include <cJSON.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -245,9 +246,12 @@ number_text(double v)
 	char buf[400];
 	size_t n;
 
+	double mag = v < 0 ? -v : v;
+
 	if (!isfinite(v))
 		return NULL;
-	if (v == floor(v) && fabs(v) < 1e300) {
+	/* Integral: every double from 2^53 up is, smaller ones when they survive int64_t. */
+	if (mag >= 9007199254740992.0 || v == (double)(int64_t)v) {
 		snprintf(buf, sizeof(buf), "%.0f", v);
 		return xstrdup(buf);
 	}

@@ -119,6 +119,7 @@ slurp(const char *rel, size_t *len)
 static void
 parse_fixture(const char *rel, const char *url, struct parsed *p)
 {
+	p->stop_after = 0;
 	size_t len = 0;
 	char *buf = slurp(rel, &len);
 	struct jt_err err = { "" };
@@ -139,7 +140,7 @@ parse_fixture(const char *rel, const char *url, struct parsed *p)
 	if (strcmp(format, "jsonfeed")) {
 		char *path = fixture_path(rel);
 		int fd = open(path, O_RDONLY);
-		struct parsed q;
+		struct parsed q = { .stop_after = 0 };
 
 		CHECK(fd >= 0);
 		run(format, url, NULL, 0, fd, &q);
@@ -561,7 +562,7 @@ test_detect(void)
 static void
 test_wwr(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 	struct job *j;
 
 	parse_fixture("rss/weworkremotely-programming-2026-09.rss",
@@ -607,7 +608,7 @@ test_wwr(void)
 static void
 test_jobspresso(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 	struct job *j;
 
 	parse_fixture("rss/jobspresso-wp-job-manager-2026-08.rss",
@@ -643,7 +644,7 @@ test_jobspresso(void)
 static void
 test_hnrss(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 	struct job *j;
 
 	parse_fixture("rss/hnrss-newest-2023.rss", "https://hnrss.org/newest", &p);
@@ -672,7 +673,7 @@ test_hnrss(void)
 static void
 test_reddit_atom(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 	struct job *j;
 
 	parse_fixture("atom/reddit-subreddit-2025-12.atom", "https://www.reddit.com/r/pics/.rss",
@@ -699,7 +700,7 @@ test_reddit_atom(void)
 static void
 test_jsonfeed_samples(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 	struct job *j;
 
 	parse_fixture("jsonfeed/jsonfeed-1.1-spec-simple-example.json",
@@ -742,7 +743,7 @@ test_jsonfeed_samples(void)
 static void
 test_title_forms(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 	struct job *j;
 
 	parse_fixture("rss/title-at-company.rss", "https://jobs.example.com/feed.rss", &p);
@@ -829,7 +830,7 @@ test_title_forms(void)
 static void
 test_wpjm_othersite(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 	struct job *j;
 
 	parse_fixture("rss/wp-job-manager-othersite.rss", "https://jobs.example.org/?feed=job_feed",
@@ -864,7 +865,7 @@ test_wpjm_othersite(void)
 static void
 test_rss1(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 	struct job *j;
 
 	parse_fixture("rss/rss1.rdf", "https://board.example.net/index.rdf", &p);
@@ -889,7 +890,7 @@ test_rss1(void)
 static void
 test_atom_xhtml(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 	struct job *j;
 
 	parse_fixture("atom/xhtml-content.atom", "https://atom.example.com/jobs.atom", &p);
@@ -927,7 +928,7 @@ test_atom_xhtml(void)
 static void
 test_json_v1(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 	struct job *j;
 
 	parse_fixture("jsonfeed/jsonfeed-1.0-string-author.json", "https://example.net/feed.json",
@@ -965,7 +966,7 @@ test_json_v1(void)
 static void
 test_json_extension(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 	struct job *j;
 
 	parse_fixture("jsonfeed/job-extension.json", NULL, &p);
@@ -1023,7 +1024,7 @@ test_salary_fixture(void)
 		{ 50, 50, "USD", "hour" }, { 600, 600, "CAD", "day" },
 		{ 2500, 2500, "EUR", "month" }, { 0, 0, NULL, NULL }, { 0, 0, NULL, NULL },
 	};
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 
 	parse_fixture("rss/salary-phrasings.rss", NULL, &p);
 	CHECK_RC(p.rc, JT_OK);
@@ -1054,7 +1055,7 @@ test_remote_fixture(void)
 		{ false, true }, { false, true }, { false, false }, { false, false },
 		{ false, false }, { false, false },
 	};
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 
 	parse_fixture("rss/remote-words.rss", "https://remote.example.com/feed", &p);
 	CHECK_RC(p.rc, JT_OK);
@@ -1080,7 +1081,7 @@ test_remote_fixture(void)
 static void
 test_xxe(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 
 	parse_fixture("hostile/xxe.xml", "https://xxe.example/feed.xml", &p);
 	CHECK_RC(p.rc, JT_OK);	/* well formed; the entity stays unexpanded */
@@ -1097,7 +1098,7 @@ test_xxe(void)
 static void
 test_billion_laughs(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 
 	parse_fixture("hostile/billion-laughs.xml", NULL, &p);
 	CHECK_RC(p.rc, JT_ERR_PARSE);
@@ -1110,7 +1111,7 @@ test_billion_laughs(void)
 static void
 test_malformed(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 	size_t len;
 	char *buf;
 	struct jt_err err = { "" };
@@ -1186,7 +1187,7 @@ test_malformed(void)
 static void
 test_deep_json(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 	struct strbuf sb;
 	size_t n = 500000;
 
@@ -1227,7 +1228,7 @@ test_deep_json(void)
 static void
 test_nul_and_types(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 	struct job *j;
 
 	parse_fixture("hostile/nul-and-types.json", NULL, &p);
@@ -1255,7 +1256,7 @@ test_nul_and_types(void)
 static void
 test_invalid_utf8(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 
 	parse_fixture("hostile/invalid-utf8.xml", NULL, &p);
 	CHECK_RC(p.rc, JT_OK);
@@ -1323,7 +1324,7 @@ check_escapes(struct parsed *p)
 static void
 test_escape_injection(void)
 {
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 	struct job *j;
 
 	parse_fixture("hostile/escape-injection.json", NULL, &p);
@@ -1369,7 +1370,7 @@ test_huge_fields(void)
 {
 	size_t big = 8u << 20;
 	struct strbuf sb;
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 
 	/* huge-field.json: an 8 MB title and an 8 MB description, then a normal item. */
 	strbuf_init(&sb, 0);
@@ -1437,7 +1438,7 @@ test_stream_and_stop(void)
 	char *path = xasprintf("%s/jt-feed-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	int fd = mkstemp(path);
 	struct strbuf sb;
-	struct parsed p;
+	struct parsed p = { .stop_after = 0 };
 	size_t n = 20000;
 
 	CHECK(fd >= 0);
