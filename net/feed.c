@@ -40,15 +40,18 @@ static bool sniff_jsonfeed(const char *head, size_t len);
 /*
  * One row per format: name, parse function, content family, hosts whose feeds are in this
  * format (space-separated, matched with subdomains), path endings that name it (space-
- * separated, case-insensitive) and a sniffer of the document's first bytes (or NULL).
+ * separated, case-insensitive), a sniffer of the document's first bytes (or NULL), the
+ * function that turns a URL a user copied (a board's web page) into the URL to download (or
+ * NULL when the URL is downloaded as it is), and the fewest seconds between two refreshes
+ * that the board asks for (0: no limit).
  * Path endings are tried for every row before hosts are, so hnrss.org/x.jsonfeed is JSON.
  */
 #define FEED_FORMATS(_) \
 	_(rss, feed_parse_rss, FAMILY_XML, "hnrss.org weworkremotely.com", \
-	  ".rss .xml /rss /rss/ /feed /feed/ .rdf", sniff_rss) \
-	_(atom, feed_parse_rss, FAMILY_XML, "", ".atom", sniff_atom) \
+	  ".rss .xml /rss /rss/ /feed /feed/ .rdf", sniff_rss, NULL, 0) \
+	_(atom, feed_parse_rss, FAMILY_XML, "", ".atom", sniff_atom, NULL, 0) \
 	_(jsonfeed, feed_parse_jsonfeed, FAMILY_JSON, "", \
-	  "feed.json .json .jsonfeed", sniff_jsonfeed)
+	  "feed.json .json .jsonfeed", sniff_jsonfeed, NULL, 0)
 
 struct feed_format {
 	const char *name;
@@ -57,17 +60,19 @@ struct feed_format {
 	const char *hosts;
 	const char *suffixes;
 	bool (*sniff)(const char *head, size_t len);
+	char *(*api_url)(const char *url);
+	long min_interval;
 };
 
-#define FORMAT_NAME(name, parse, family, hosts, suffixes, sniff) #name,
+#define FORMAT_NAME(name, parse, family, hosts, suffixes, sniff, api, interval) #name,
 const char *const feed_format_names[] = {
 	FEED_FORMATS(FORMAT_NAME)
 	NULL
 };
 #undef FORMAT_NAME
 
-#define FORMAT_ROW(name, parse, family, hosts, suffixes, sniff) \
-	{ #name, parse, family, hosts, suffixes, sniff },
+#define FORMAT_ROW(name, parse, family, hosts, suffixes, sniff, api, interval) \
+	{ #name, parse, family, hosts, suffixes, sniff, api, interval },
 static const struct feed_format formats[] = {
 	FEED_FORMATS(FORMAT_ROW)
 };
@@ -451,6 +456,41 @@ feed_detect(const char *forced, const char *url, const char *head, size_t len,
 	excerpt(head, len, ex, sizeof(ex));
 	jt_fail(err, JT_ERR_FORMAT, "not a feed jobterm can read (starts with \"%s\")", ex);
 	return NULL;
+}
+
+const char *
+feed_detect_url(const char *url)
+{
+	const char *host, *path;
+	size_t hostlen, pathlen;
+
+	if (!url_split(url, &host, &hostlen, &path, &pathlen))
+		return NULL;
+	for (size_t i = 0; i < NFORMATS; i++)
+		if (formats[i].api_url && host_in_list(host, hostlen, formats[i].hosts))
+			return formats[i].name;
+	return NULL;
+}
+
+char *
+feed_fetch_url(const char *format, const char *url)
+{
+	const struct feed_format *f = format ? format_find(format) : NULL;
+	char *api;
+
+	if (!f && (format = feed_detect_url(url)))
+		f = format_find(format);
+	if (f && f->api_url && (api = f->api_url(url)))
+		return api;
+	return xstrdup(url);
+}
+
+long
+feed_min_interval(const char *format)
+{
+	const struct feed_format *f = format ? format_find(format) : NULL;
+
+	return f ? f->min_interval : 0;
 }
 
 enum jt_status

@@ -177,6 +177,23 @@ bool feed_format_known(const char *name);
 const char *feed_detect(const char *forced, const char *url, const char *head, size_t len,
 			struct jt_err *err);
 
+/*
+ * The format a URL alone names, for the boards whose web pages are turned into API URLs
+ * (see feed_fetch_url); NULL when the URL does not tell. Static string.
+ */
+const char *feed_detect_url(const char *url);
+
+/*
+ * The URL to download for the feed a user gave as url in format (NULL: the format the URL
+ * names, if any): an API endpoint when url is a board's web page or an API URL missing what
+ * jobterm needs (boards.greenhouse.io/acme -> the board API with content=true), otherwise
+ * url itself. The caller frees it.
+ */
+char *feed_fetch_url(const char *format, const char *url);
+
+/* The fewest seconds between two refreshes that the board of format asks for; 0 for none. */
+long feed_min_interval(const char *format);
+
 /* Parse in as format `name` (from feed_detect) into sink: the parser's status (see the top
  * of this file), with a message in err when it is not JT_OK; JT_ERR_USAGE for an unknown
  * name. */
