@@ -1,10 +1,987 @@
+/*
+ * The terminal UI's event loop: layout, keys, the status line, and the background refresh.
+ *
+ * Owns the screen (curses), the UI thread's store connection, the fetcher and the signal
+ * self-pipe. The loop blocks only in poll() on the terminal, the fetcher's wake fd and the
+ * self-pipe; signal handlers only set a flag and write a byte. It must never wait on the
+ * network, never write to stdout or stderr while curses is active, and never leave the
+ * terminal in curses mode on any way out (quit, error, die(), SIGINT, SIGTERM).
+ */
 #include "config.h"
 #include "tui/ui.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store/text.h"
+#include "store/xmalloc.h"
+#include "tui/detail.h"
+#include "tui/help.h"
+#include "tui/keys.h"
+#include "tui/list.h"
+#include "tui/open.h"
+#include "tui/prompt.h"
+
+#define SIDE_MIN_COLS	120	/* list and detail side by side from this width */
+#define STACK_MIN_COLS	60	/* stacked from this size; a single pane below */
+#define STACK_MIN_LINES	18
+#define WHEEL_ROWS	3
+
+enum layout {
+	LAYOUT_SIDE,
+	LAYOUT_STACKED,
+	LAYOUT_SINGLE,
+};
+
+enum pane {
+	PANE_LIST,
+	PANE_DETAIL,
+};
+
+struct rect {
+	int y, x, h, w;		/* h == 0: not shown */
+};
+
+enum prompt_kind {
+	PROMPT_KEYWORD,
+	PROMPT_LOCATION,
+};
+
+struct ui {
+	struct app *app;		/* borrowed */
+	struct store *store;		/* the UI thread's connection */
+	struct fetcher *fetcher;	/* NULL when it could not start */
+	struct keymap keys;
+	struct theme theme;
+	struct ui_list list;
+	struct ui_detail detail;
+	struct ui_prompt prompt;
+	struct ui_help help;
+	SCREEN *screen;			/* from newterm() */
+	enum prompt_kind prompt_kind;
+	enum layout layout;
+	enum pane focus;
+	struct rect list_r, detail_r;
+	bool quit;
+	bool requery;			/* the filter changed: reload the list */
+	bool data_changed;		/* the fetcher stored postings: refresh the list */
+	bool refreshing;		/* a refresh is running */
+	int done, total;		/* its progress */
+	size_t added;			/* new postings in this refresh */
+	int64_t next_refresh;		/* monotonic second of the next timed refresh; 0 = none */
+	char error[512];		/* the last refresh error, in words */
+	char message[512];		/* the outcome of the last action; cleared by a key */
+	bool message_error;		/* message is an error */
+};
+
+/* ---- signals: flags and a self-pipe ------------------------------------------------------- */
+
+static volatile sig_atomic_t got_winch, got_cont, got_quit;
+static int sig_pipe[2] = { -1, -1 };
+
+static void
+on_signal(int sig)
+{
+	int saved = errno;
+
+	if (sig == SIGWINCH)
+		got_winch = 1;
+	else if (sig == SIGCONT)
+		got_cont = 1;
+	else
+		got_quit = sig;
+	if (sig_pipe[1] >= 0) {
+		ssize_t n = write(sig_pipe[1], "", 1);
+
+		(void)n;
+	}
+	errno = saved;
+}
+
+static const int handled_signals[] = { SIGWINCH, SIGCONT, SIGINT, SIGTERM, SIGHUP };
+static struct sigaction saved_actions[sizeof(handled_signals) / sizeof(handled_signals[0])];
+
+static bool
+signals_start(void)
+{
+	struct sigaction sa;
+
+	if (pipe(sig_pipe) < 0)
+		return false;
+	for (int i = 0; i < 2; i++) {
+		fcntl(sig_pipe[i], F_SETFL, fcntl(sig_pipe[i], F_GETFL) | O_NONBLOCK);
+		fcntl(sig_pipe[i], F_SETFD, FD_CLOEXEC);
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	for (size_t i = 0; i < sizeof(handled_signals) / sizeof(handled_signals[0]); i++)
+		sigaction(handled_signals[i], &sa, &saved_actions[i]);
+	return true;
+}
+
+static void
+signals_stop(void)
+{
+	for (size_t i = 0; i < sizeof(handled_signals) / sizeof(handled_signals[0]); i++)
+		sigaction(handled_signals[i], &saved_actions[i], NULL);
+	for (int i = 0; i < 2; i++)
+		if (sig_pipe[i] >= 0) {
+			close(sig_pipe[i]);
+			sig_pipe[i] = -1;
+		}
+}
+
+static void
+signals_drain(void)
+{
+	char buf[64];
+
+	while (read(sig_pipe[0], buf, sizeof(buf)) > 0)
+		;
+}
+
+/* die() runs this first, so the terminal is usable for its message. */
+static void
+restore_terminal(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+static int64_t
+mono_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec;
+}
+
+/* ---- messages ----------------------------------------------------------------------------- */
+
+static void
+say(struct ui *u, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void
+say(struct ui *u, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(u->message, sizeof(u->message), fmt, ap);
+	va_end(ap);
+	u->message_error = error;
+}
+
+static void
+store_trouble(struct ui *u, enum jt_status rc, const struct jt_err *err)
+{
+	if (rc != JT_OK)
+		say(u, true, "%s", *err->msg ? err->msg : jt_status_str(rc));
+}
+
+/* A short name for a feed in messages: its host, or its file name. */
+static void
+feed_label(const char *url, char *out, size_t size)
+{
+	const char *p = url ? strstr(url, "://") : NULL;
+	const char *at, *end;
+	size_t n;
+
+	if (!p) {
+		string_ncopy(out, size, url ? url : "feed");
+		return;
+	}
+	if (!strncmp(url, "file:", 5)) {
+		const char *slash = strrchr(url, '/');
+
+		string_ncopy(out, size, slash && slash[1] ? slash + 1 : url);
+		return;
+	}
+	p += 3;
+	n = strcspn(p, "/?#");
+	end = p + n;
+	at = memchr(p, '@', n);
+	if (at)
+		p = at + 1;
+	if (*p == '[') {
+		const char *close = memchr(p, ']', (size_t)(end - p));
+
+		if (close)
+			end = close + 1;
+	} else {
+		const char *colon = memchr(p, ':', (size_t)(end - p));
+
+		if (colon)
+			end = colon;
+	}
+	n = (size_t)(end - p);
+	string_ncopy(out, size < n + 1 ? size : n + 1, p);
+}
+
+/* ---- layout and drawing ------------------------------------------------------------------- */
+
+static bool
+detail_visible(const struct ui *u)
+{
+	return u->layout != LAYOUT_SINGLE || u->focus == PANE_DETAIL;
+}
+
+/* Show the selected posting in the detail pane (when the pane is on screen). */
+static void
+sync_detail(struct ui *u, bool reread)
+{
+	const struct job *j = ui_list_selected(&u->list);
+	struct jt_err err = { "" };
+	enum jt_status rc;
+
+	if (!detail_visible(u))
+		return;
+	rc = ui_detail_show(&u->detail, u->store, j ? j->id : 0, reread, &err);
+	if (rc != JT_OK && rc != JT_ERR_NOTFOUND)
+		store_trouble(u, rc, &err);
+}
+
+static void
+layout(struct ui *u)
+{
+	int lines = LINES - 1, cols = COLS;
+	struct jt_err err = { "" };
+	enum jt_status rc;
+
+	if (lines < 2)
+		lines = 2;
+	if (cols >= SIDE_MIN_COLS) {
+		int lw = cols * 55 / 100;
+
+		u->layout = LAYOUT_SIDE;
+		u->list_r = (struct rect){ 0, 0, lines, lw };
+		u->detail_r = (struct rect){ 0, lw + 1, lines, cols - lw - 1 };
+	} else if (cols >= STACK_MIN_COLS && LINES >= STACK_MIN_LINES) {
+		int lh = lines * 2 / 5;
+
+		u->layout = LAYOUT_STACKED;
+		u->list_r = (struct rect){ 0, 0, lh, cols };
+		u->detail_r = (struct rect){ lh, 0, lines - lh, cols };
+	} else {
+		u->layout = LAYOUT_SINGLE;
+		u->list_r = (struct rect){ 0, 0, u->focus == PANE_LIST ? lines : 0, cols };
+		u->detail_r = (struct rect){ 0, 0, u->focus == PANE_DETAIL ? lines : 0, cols };
+	}
+	/* In a single pane, the hidden list keeps the height it would have. */
+	rc = ui_list_set_height(&u->list, (u->list_r.h ? u->list_r.h : lines) - 1, &err);
+	store_trouble(u, rc, &err);
+	sync_detail(u, false);
+}
+
+static void
+group_digits(int64_t n, char *out, size_t size)
+{
+	char digits[32];
+	size_t len, o = 0;
+
+	snprintf(digits, sizeof(digits), "%lld", (long long)n);
+	len = strlen(digits);
+	for (size_t i = 0; i < len && o + 2 < size; i++) {
+		if (i && (len - i) % 3 == 0 && digits[i - 1] != '-')
+			out[o++] = ' ';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+}
+
+static void
+counts_text(const struct ui *u, char *out, size_t size, bool word)
+{
+	char count[32], total[32];
+
+	group_digits(u->list.count, count, sizeof(count));
+	group_digits(u->list.total, total, sizeof(total));
+	if (u->list.count == u->list.total)
+		snprintf(out, size, "%s%s", total, word ? " postings" : "");
+	else
+		snprintf(out, size, "%s of %s%s", count, total, word ? " postings" : "");
+}
+
+static void
+filters_text(const struct ui *u, char *out, size_t size)
+{
+	const struct job_filter *f = &u->list.filter;
+	size_t o = 0;
+
+	*out = '\0';
+#define ADD(...) do { \
+		int n_ = snprintf(out + o, size - o, __VA_ARGS__); \
+		if (n_ > 0) \
+			o = (size_t)n_ < size - o ? o + (size_t)n_ : size - 1; \
+	} while (0)
+	if (f->keyword)
+		ADD("  /%s", f->keyword);
+	if (f->location)
+		ADD("  @%s", f->location);
+	if (f->remote_only)
+		ADD("  remote");
+	if (f->favourites_only)
+		ADD("  favourites");
+	if (f->unread_only)
+		ADD("  unread");
+	if (f->sort != SORT_DATE)
+		ADD("  by %s", job_sort_name(f->sort == SORT_RELEVANCE && !f->keyword ? SORT_DATE
+					     : f->sort));
+#undef ADD
+}
+
+static void
+draw_status(struct ui *u)
+{
+	int y = LINES - 1, w = COLS, rw = 0;
+	attr_t status = ui_theme_attr(&u->theme, AREA_STATUS);
+	attr_t error = ui_theme_attr(&u->theme, AREA_ERROR);
+	char left[700], right[96], counts[96], filters[512];
+
+	ui_text_blank(y, 0, w, status);
+	if (u->prompt.active) {
+		counts_text(u, right, sizeof(right), false);
+		rw = text_width(right) + 2;
+		if (rw > w / 2)
+			rw = 0;
+		ui_prompt_draw(&u->prompt, &u->theme, y, 0, w - rw);
+		if (rw)
+			ui_text_put_clean(y, w - rw + 1, rw - 1, right, status, 0);
+		return;
+	}
+	*right = '\0';
+	if (u->refreshing)
+		snprintf(right, sizeof(right), "refreshing %d/%d", u->done, u->total);
+	if (*right) {
+		rw = text_width(right) + 2;
+		if (rw > w / 2)
+			rw = 0;
+		else
+			ui_text_put_clean(y, w - rw + 1, rw - 1, right, status, 0);
+	}
+	counts_text(u, counts, sizeof(counts), true);
+	filters_text(u, filters, sizeof(filters));
+	snprintf(left, sizeof(left), "%s%s", counts, filters);
+	if (*u->message || *u->error) {
+		const char *msg = *u->message ? u->message : u->error;
+		bool bad = *u->message ? u->message_error : true;
+		int avail = w - rw - 1, lw = text_width(left) + 2;
+
+		/* The message wins the space, but the counts stay when they can. */
+		if (lw > avail / 2)
+			lw = text_width(counts) + 2;
+		if (lw > avail / 2)
+			lw = 0;
+		if (lw)
+			ui_text_put_clean(y, 1, lw - 1, lw == text_width(left) + 2 ? left : counts,
+					  status, 0);
+		ui_text_put(y, 1 + lw, avail - lw, msg, bad ? error : status, 0);
+	} else {
+		ui_text_put(y, 1, w - rw - 1, left, status, 0);
+	}
+}
+
+static void
+draw(struct ui *u)
+{
+	int64_t now = (int64_t)time(NULL);
+	attr_t normal = ui_theme_attr(&u->theme, AREA_NORMAL);
+	const char *bar = ui_text_unicode() ? "\xE2\x94\x82" : "|";
+
+	erase();
+	if (u->help.active) {
+		ui_help_draw(&u->help, &u->keys, &u->theme, 0, 0, LINES - 1, COLS);
+	} else {
+		if (u->list_r.h)
+			ui_list_draw(&u->list, &u->theme, u->list_r.y, u->list_r.x, u->list_r.h,
+				     u->list_r.w, u->focus == PANE_LIST, now);
+		if (u->detail_r.h)
+			ui_detail_draw(&u->detail, &u->theme, u->detail_r.y, u->detail_r.x,
+				       u->detail_r.h, u->detail_r.w, u->focus == PANE_DETAIL);
+		if (u->layout == LAYOUT_SIDE)
+			for (int y = 0; y < u->list_r.h; y++)
+				ui_text_put_clean(y, u->list_r.w, 1, bar, normal, 0);
+	}
+	draw_status(u);
+	if (u->prompt.active) {
+		curs_set(1);
+		move(LINES - 1, u->prompt.cursor_x);
+	} else {
+		curs_set(0);
+		move(LINES - 1, 0);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+static void
+resize(struct ui *u)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	clearok(curscr, TRUE);
+	layout(u);
+}
+
+/* ---- refreshing --------------------------------------------------------------------------- */
+
+static void
+refresh_start(struct ui *u)
+{
+	if (!u->fetcher) {
+		say(u, true, "cannot refresh: the fetcher did not start");
+		return;
+	}
+	if (u->refreshing)
+		return;
+	fetch_refresh(u->fetcher, NULL, 0);
+	u->refreshing = true;
+	u->done = 0;
+	u->total = 0;
+	u->added = 0;
+	if (u->app->config.refresh_interval > 0)
+		u->next_refresh = mono_now() + (int64_t)u->app->config.refresh_interval * 60;
+}
+
+static void
+on_fetch_event(struct ui *u, const struct fetch_event *ev)
+{
+	char label[256];
+
+	switch (ev->type) {
+	case EV_REFRESH_START:
+		u->refreshing = true;
+		u->done = 0;
+		u->total = ev->total;
+		*u->error = '\0';
+		break;
+	case EV_FEED_DONE:
+		u->done = ev->done;
+		u->total = ev->total;
+		if (ev->status != JT_OK) {
+			feed_label(ev->url, label, sizeof(label));
+			snprintf(u->error, sizeof(u->error), "%s: %s", label,
+				 ev->message && *ev->message ? ev->message
+				 : jt_status_str(ev->status));
+		} else if (!ev->not_modified) {
+			u->added += ev->added;
+			u->data_changed = true;
+		}
+		break;
+	case EV_REFRESH_DONE:
+		u->refreshing = false;
+		if (ev->status != JT_OK) {
+			snprintf(u->error, sizeof(u->error), "refresh failed: %s",
+				 ev->message ? ev->message : jt_status_str(ev->status));
+		} else if (ev->failed > 1) {
+			size_t n = strlen(u->error);
+
+			snprintf(u->error + n, sizeof(u->error) - n, " (%d feeds failed)",
+				 ev->failed);
+		} else if (!ev->failed && u->added) {
+			say(u, false, "%zu new posting%s", u->added, u->added == 1 ? "" : "s");
+		}
+		break;
+	}
+}
+
+static void
+drain_events(struct ui *u)
+{
+	struct fetch_event ev;
+
+	if (!u->fetcher)
+		return;
+	while (fetch_event_next(u->fetcher, &ev)) {
+		on_fetch_event(u, &ev);
+		fetch_event_done(&ev);
+	}
+}
+
+/* ---- actions ------------------------------------------------------------------------------ */
+
+static void
+reload(struct ui *u)
+{
+	struct jt_err err = { "" };
+
+	store_trouble(u, ui_list_reload(&u->list, &err), &err);
+	sync_detail(u, false);
+}
+
+static void
+refresh_list(struct ui *u)
+{
+	struct jt_err err = { "" };
+
+	store_trouble(u, ui_list_refresh(&u->list, &err), &err);
+	sync_detail(u, true);
+}
+
+static void
+prompt_changed(void *ctx, const char *text)
+{
+	struct ui *u = ctx;
+
+	if (u->prompt_kind == PROMPT_KEYWORD)
+		ui_list_set_keyword(&u->list, text);
+	else
+		ui_list_set_location(&u->list, text);
+	u->requery = true;
+}
+
+static void
+prompt_finished(void *ctx, const char *text, bool keep)
+{
+	struct ui *u = ctx;
+
+	prompt_changed(ctx, text);
+	if (!keep)
+		say(u, false, "filter unchanged");
+}
+
+static void
+prompt_open(struct ui *u, enum prompt_kind kind)
+{
+	u->prompt_kind = kind;
+	ui_prompt_start(&u->prompt, kind == PROMPT_KEYWORD ? "/" : "location: ",
+			kind == PROMPT_KEYWORD ? u->list.keyword : u->list.location,
+			prompt_changed, prompt_finished, u);
+}
+
+/* Set a flag on the selected posting, in the store first, then in what is on screen. */
+static bool
+flag_set(struct ui *u, enum job_flag flag, bool on)
+{
+	const struct job *j = ui_list_selected(&u->list);
+	struct jt_err err = { "" };
+	enum jt_status rc;
+	int64_t id;
+
+	if (!j)
+		return false;
+	id = j->id;
+	rc = store_job_flag_set(u->store, id, flag, on, &err);
+	if (rc != JT_OK) {
+		store_trouble(u, rc, &err);
+		return false;
+	}
+	ui_list_flag_note(&u->list, id, flag, on);
+	ui_detail_flag_note(&u->detail, id, flag, on);
+	return true;
+}
+
+static const char *
+apply_url(const struct job *j)
+{
+	return j->apply_url && *j->apply_url ? j->apply_url : j->url;
+}
+
+static void
+toggle_filter(struct ui *u, bool *flag)
+{
+	*flag = !*flag;
+	reload(u);
+}
+
+static void
+list_or_detail_move(struct ui *u, long delta, int page, int end)
+{
+	struct jt_err err = { "" };
+	enum jt_status rc = JT_OK;
+
+	if (u->focus == PANE_DETAIL && detail_visible(u)) {
+		if (end < 0)
+			ui_detail_home(&u->detail);
+		else if (end > 0)
+			ui_detail_end(&u->detail);
+		else if (page)
+			ui_detail_page(&u->detail, page);
+		else
+			ui_detail_scroll(&u->detail, delta);
+		return;
+	}
+	if (end < 0)
+		rc = ui_list_first(&u->list, &err);
+	else if (end > 0)
+		rc = ui_list_last(&u->list, &err);
+	else if (page)
+		rc = ui_list_page(&u->list, page, &err);
+	else
+		rc = ui_list_move(&u->list, delta, &err);
+	store_trouble(u, rc, &err);
+	sync_detail(u, false);
+}
+
+static void
+focus_set(struct ui *u, enum pane pane)
+{
+	u->focus = pane;
+	if (u->layout == LAYOUT_SINGLE)
+		layout(u);
+	sync_detail(u, false);
+}
+
+static void
+act(struct ui *u, enum action a)
+{
+	const struct job *j = ui_list_selected(&u->list);
+	struct job_filter *f = &u->list.filter;
+	char msg[1200];
+
+	switch (a) {
+	case ACT_DOWN:
+		list_or_detail_move(u, 1, 0, 0);
+		break;
+	case ACT_UP:
+		list_or_detail_move(u, -1, 0, 0);
+		break;
+	case ACT_PAGE_DOWN:
+		list_or_detail_move(u, 0, 1, 0);
+		break;
+	case ACT_PAGE_UP:
+		list_or_detail_move(u, 0, -1, 0);
+		break;
+	case ACT_FIRST:
+		list_or_detail_move(u, 0, 0, -1);
+		break;
+	case ACT_LAST:
+		list_or_detail_move(u, 0, 0, 1);
+		break;
+	case ACT_OPEN:
+		if (!j)
+			break;
+		if (!j->read)
+			flag_set(u, JOB_FLAG_READ, true);
+		focus_set(u, PANE_DETAIL);
+		break;
+	case ACT_BACK:
+		focus_set(u, PANE_LIST);
+		break;
+	case ACT_FOCUS:
+		focus_set(u, u->focus == PANE_LIST ? PANE_DETAIL : PANE_LIST);
+		break;
+	case ACT_SEARCH:
+		prompt_open(u, PROMPT_KEYWORD);
+		break;
+	case ACT_LOCATION:
+		prompt_open(u, PROMPT_LOCATION);
+		break;
+	case ACT_REMOTE_ONLY:
+		toggle_filter(u, &f->remote_only);
+		break;
+	case ACT_FAVOURITES_ONLY:
+		toggle_filter(u, &f->favourites_only);
+		break;
+	case ACT_UNREAD_ONLY:
+		toggle_filter(u, &f->unread_only);
+		break;
+	case ACT_SORT:
+		ui_list_sort_next(&u->list);
+		say(u, false, "sorted by %s", job_sort_name(f->sort));
+		reload(u);
+		break;
+	case ACT_CLEAR:
+		ui_list_set_keyword(&u->list, NULL);
+		ui_list_set_location(&u->list, NULL);
+		f->remote_only = f->favourites_only = f->unread_only = false;
+		if (f->sort == SORT_RELEVANCE)
+			f->sort = SORT_DATE;
+		say(u, false, "filters cleared");
+		reload(u);
+		break;
+	case ACT_FAVOURITE:
+		if (j && flag_set(u, JOB_FLAG_FAVOURITE, !j->favourite)) {
+			j = ui_list_selected(&u->list);
+			say(u, false, "%s", j->favourite ? "starred (kept for good)" : "unstarred");
+			if (f->favourites_only)
+				refresh_list(u);
+		}
+		break;
+	case ACT_BROWSE:
+		if (!j)
+			break;
+		ui_open_url(apply_url(j), msg, sizeof(msg));
+		say(u, strncmp(msg, "opened", 6) != 0, "%s", msg);
+		break;
+	case ACT_COPY:
+		if (!j)
+			break;
+		ui_copy_url(apply_url(j), msg, sizeof(msg));
+		say(u, !strncmp(msg, "not ", 4) || !strncmp(msg, "could", 5), "%s", msg);
+		break;
+	case ACT_READ:
+		if (j && flag_set(u, JOB_FLAG_READ, !j->read)) {
+			j = ui_list_selected(&u->list);
+			say(u, false, "marked %s", j->read ? "read" : "unread");
+			if (f->unread_only)
+				refresh_list(u);
+		}
+		break;
+	case ACT_HIDE:
+		if (j && flag_set(u, JOB_FLAG_HIDDEN, true)) {
+			say(u, false, "hidden (jobterm list --hidden still shows it)");
+			refresh_list(u);
+		}
+		break;
+	case ACT_REFRESH:
+		refresh_start(u);
+		break;
+	case ACT_HELP:
+		ui_help_open(&u->help);
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	case ACT_QUIT:
+		u->quit = true;
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+on_mouse(struct ui *u)
+{
+	MEVENT me;
+	const struct rect *l = &u->list_r, *d = &u->detail_r;
+	bool in_list, in_detail;
+
+	if (getmouse(&me) != OK || u->help.active || u->prompt.active)
+		return;
+	in_list = l->h && me.y >= l->y && me.y < l->y + l->h && me.x >= l->x &&
+		  me.x < l->x + l->w;
+	in_detail = d->h && me.y >= d->y && me.y < d->y + d->h && me.x >= d->x &&
+		    me.x < d->x + d->w;
+	if (me.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		long delta = me.bstate & BUTTON4_PRESSED ? -WHEEL_ROWS : WHEEL_ROWS;
+		struct jt_err err = { "" };
+
+		if (in_detail) {
+			ui_detail_scroll(&u->detail, delta);
+		} else if (in_list) {
+			store_trouble(u, ui_list_move(&u->list, delta, &err), &err);
+			sync_detail(u, false);
+		}
+	} else if (me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
+		if (in_list) {
+			u->focus = PANE_LIST;
+			if (ui_list_click(&u->list, me.y - l->y - 1))
+				sync_detail(u, false);
+		} else if (in_detail) {
+			u->focus = PANE_DETAIL;
+		}
+	}
+}
+
+static void
+on_key(struct ui *u, int key)
+{
+	if (key == KEYS_FN + KEY_RESIZE) {
+		/* curses has the new size already (resizeterm() queues this key). */
+		layout(u);
+		return;
+	}
+	if (key == KEYS_FN + KEY_MOUSE) {
+		on_mouse(u);
+		return;
+	}
+	*u->message = '\0';
+	if (u->prompt.active) {
+		ui_prompt_key(&u->prompt, key);
+		return;
+	}
+	if (u->help.active) {
+		ui_help_key(&u->help, &u->keys, key);
+		return;
+	}
+	act(u, ui_keymap_lookup(&u->keys, key));
+}
+
+static void
+read_keys(struct ui *u)
+{
+	wint_t wch;
+	int rc;
+
+	while (!u->quit && (rc = get_wch(&wch)) != ERR)
+		on_key(u, ui_key_from_curses(rc, wch));
+	if (u->requery) {
+		u->requery = false;
+		reload(u);
+	}
+}
+
+/* ---- start, loop, end --------------------------------------------------------------------- */
+
+static void
+warn_stderr(void *ctx, const char *msg)
+{
+	struct ui *u = ctx;
+
+	fprintf(stderr, "jobterm: %s\n", msg);
+	if (!*u->message)
+		say(u, true, "config: %s", msg);
+}
+
+static bool
+screen_start(struct ui *u)
+{
+	if (!(u->screen = newterm(NULL, stdout, stdin)))
+		return false;
+	die_hook_set(restore_terminal);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	ui_keys_define_extra();
+	ui_theme_start(&u->theme);
+	if (u->app->config.mouse) {
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+			  NULL);
+		mouseinterval(0);
+	}
+	return true;
+}
+
+static int
+poll_timeout(const struct ui *u)
+{
+	int64_t wait = 60;	/* redraw each minute anyway: ages change */
+
+	if (u->next_refresh) {
+		int64_t left = u->next_refresh - mono_now();
+
+		if (left < wait)
+			wait = left > 0 ? left : 0;
+	}
+	return (int)(wait * 1000);
+}
+
+static void
+loop(struct ui *u)
+{
+	while (!u->quit && !got_quit) {
+		struct pollfd fds[3] = {
+			{ .fd = STDIN_FILENO, .events = POLLIN },
+			{ .fd = sig_pipe[0], .events = POLLIN },
+			{ .fd = u->fetcher ? fetch_wake_fd(u->fetcher) : -1, .events = POLLIN },
+		};
+
+		if (got_winch || got_cont) {
+			got_winch = got_cont = 0;
+			resize(u);
+		}
+		if (u->data_changed) {
+			u->data_changed = false;
+			refresh_list(u);
+		}
+		draw(u);
+		if (poll(fds, 3, poll_timeout(u)) < 0 && errno != EINTR)
+			break;
+		if (fds[1].revents)
+			signals_drain();
+		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+			u->quit = true;
+		if (fds[0].revents & POLLIN)
+			read_keys(u);
+		if (fds[2].revents)
+			drain_events(u);
+		if (u->next_refresh && mono_now() >= u->next_refresh) {
+			if (u->refreshing)
+				u->next_refresh = mono_now() + 60;
+			else
+				refresh_start(u);
+		}
+	}
+}
+
 int
 ui_run(struct app *app)
 {
-	(void)app;
-	fputs("jobterm: the terminal UI is not built yet\n", stderr);
-	return 1;
+	struct ui u;
+	struct jt_err err = { "" };
+	struct fetch_options o;
+	enum jt_status rc;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("jobterm: the terminal UI needs a terminal (see jobterm --help for the "
+		      "commands)\n", stderr);
+		return 1;
+	}
+	memset(&u, 0, sizeof(u));
+	u.app = app;
+	ui_keymap_init(&u.keys);
+	ui_theme_init(&u.theme);
+	ui_keys_configure(&u.keys, &u.theme, &app->config, warn_stderr, &u);
+	rc = app_store_open(app, &u.store, &err);
+	if (rc != JT_OK) {
+		char *clean = text_sanitize(err.msg, 0);
+
+		fprintf(stderr, "jobterm: %s\n", clean);
+		free(clean);
+		ui_keymap_done(&u.keys);
+		return 1;
+	}
+	ui_list_init(&u.list, u.store);
+	ui_detail_init(&u.detail);
+	ui_prompt_init(&u.prompt);
+	if (!signals_start() || !screen_start(&u)) {
+		fputs("jobterm: cannot start the terminal UI\n", stderr);
+		signals_stop();
+		ui_list_done(&u.list);
+		ui_detail_done(&u.detail);
+		store_close(u.store);
+		ui_keymap_done(&u.keys);
+		return 1;
+	}
+
+	/* The first screen comes from the cache, before any network activity. */
+	layout(&u);
+	reload(&u);
+	draw(&u);
+
+	app_fetch_options(app, &o);
+	if (fetch_start(&o, &u.fetcher, &err) != JT_OK) {
+		u.fetcher = NULL;
+		snprintf(u.error, sizeof(u.error), "cannot refresh: %s", err.msg);
+	} else if (app->config.refresh_on_start) {
+		refresh_start(&u);
+	} else if (app->config.refresh_interval > 0) {
+		u.next_refresh = mono_now() + (int64_t)app->config.refresh_interval * 60;
+	}
+
+	loop(&u);
+
+	/* Stop the fetcher (prompt even mid-download), close the store, then the screen. */
+	fetch_stop(u.fetcher);
+	ui_list_done(&u.list);
+	ui_detail_done(&u.detail);
+	ui_prompt_done(&u.prompt);
+	store_close(u.store);
+	endwin();
+	delscreen(u.screen);
+	die_hook_set(NULL);
+	signals_stop();
+	ui_keymap_done(&u.keys);
+	return got_quit && !u.quit ? 128 + (int)got_quit : 0;
 }

@@ -1,0 +1,177 @@
+/*
+ * Opening links in a browser and copying them with OSC 52.
+ *
+ * Owns the browser child process while it runs. It must never pass a link through a shell
+ * or build a command line from it, never hand over a link fetch_url_openable() refused,
+ * and never write to the terminal anything but a base64 payload inside its own OSC 52.
+ */
+#include "config.h"
+#include "tui/open.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "net/fetch.h"
+#include "store/strbuf.h"
+#include "store/xmalloc.h"
+#include "tui/keys.h"
+
+/* The first executable `prog` on PATH (or prog itself when it names a path); the caller
+ * frees it. NULL when there is none. */
+static char *
+find_program(const char *prog)
+{
+	const char *path = getenv("PATH");
+	struct stat st;
+
+	if (strchr(prog, '/'))
+		return access(prog, X_OK) == 0 ? xstrdup(prog) : NULL;
+	if (!path || !*path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	while (*path) {
+		size_t n = strcspn(path, ":");
+		char *full = xasprintf("%.*s%s%s", (int)n, path, n ? "/" : "", prog);
+
+		if (access(full, X_OK) == 0 && stat(full, &st) == 0 && S_ISREG(st.st_mode))
+			return full;
+		free(full);
+		path += n;
+		if (*path == ':')
+			path++;
+	}
+	return NULL;
+}
+
+bool
+ui_open_url(const char *url, char *msg, size_t size)
+{
+	const char *browser = getenv("BROWSER"), *why;
+	char prog[256], *full;
+	char *argv[3];
+	long max_fd = sysconf(_SC_OPEN_MAX);
+	int status = 0;
+	pid_t pid;
+
+	if (!fetch_url_openable(url, &why)) {
+		snprintf(msg, size, "not opened: %s", why);
+		return false;
+	}
+	if (browser && *browser)
+		string_ncopy(prog, strcspn(browser, ":") + 1 < sizeof(prog)
+			     ? strcspn(browser, ":") + 1 : sizeof(prog), browser);
+	else
+		string_copy(prog, "xdg-open");
+	if (!*prog || !(full = find_program(prog))) {
+		snprintf(msg, size, "cannot open the link: no program %s (set BROWSER)", prog);
+		return false;
+	}
+	if (max_fd < 0 || max_fd > 65536)
+		max_fd = 65536;
+	argv[0] = prog;
+	argv[1] = (char *)url;
+	argv[2] = NULL;
+
+	def_prog_mode();
+	endwin();
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		/* The child: only async-signal-safe calls from here to exec. */
+		static const int sigs[] = { SIGPIPE, SIGINT, SIGTERM, SIGWINCH, SIGTSTP, SIGCONT };
+		sigset_t none;
+
+		for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+			signal(sigs[i], SIG_DFL);
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		for (long fd = 3; fd < max_fd; fd++)
+			close((int)fd);
+		execv(full, argv);
+		_exit(127);
+	}
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	free(full);
+
+	if (pid < 0)
+		snprintf(msg, size, "cannot start %s: %s", prog, strerror(errno));
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		snprintf(msg, size, "opened in %s: %s", prog, url);
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		snprintf(msg, size, "cannot run %s", prog);
+	else if (WIFEXITED(status))
+		snprintf(msg, size, "%s failed (exit status %d)", prog, WEXITSTATUS(status));
+	else
+		snprintf(msg, size, "%s was killed by signal %d", prog,
+			 WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+	return pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+static void
+base64(struct strbuf *sb, const unsigned char *s, size_t len)
+{
+	static const char digits[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+	for (size_t i = 0; i < len; i += 3) {
+		unsigned v = (unsigned)s[i] << 16;
+
+		if (i + 1 < len)
+			v |= (unsigned)s[i + 1] << 8;
+		if (i + 2 < len)
+			v |= s[i + 2];
+		strbuf_addc(sb, digits[(v >> 18) & 63]);
+		strbuf_addc(sb, digits[(v >> 12) & 63]);
+		strbuf_addc(sb, i + 1 < len ? digits[(v >> 6) & 63] : '=');
+		strbuf_addc(sb, i + 2 < len ? digits[v & 63] : '=');
+	}
+}
+
+bool
+ui_copy_url(const char *url, char *msg, size_t size)
+{
+	const char *why;
+	char *cap;
+	struct strbuf sb;
+	bool ok = true;
+
+	if (!fetch_url_openable(url, &why)) {
+		snprintf(msg, size, "not copied: %s", why);
+		return false;
+	}
+	cap = tigetstr("Ms");
+	if (!cap || cap == (char *)-1) {
+		snprintf(msg, size, "link (the terminal cannot copy): %s", url);
+		return false;
+	}
+	/* Everything curses had to say first, then the sequence, straight to the terminal. */
+	refresh();
+	strbuf_init(&sb, 0);
+	strbuf_adds(&sb, "\033]52;c;");
+	base64(&sb, (const unsigned char *)url, strlen(url));
+	strbuf_addc(&sb, '\a');
+	for (size_t off = 0, len = strlen(strbuf_str(&sb)); off < len;) {
+		ssize_t n = write(STDOUT_FILENO, strbuf_str(&sb) + off, len - off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			ok = false;
+			break;
+		}
+		off += (size_t)n;
+	}
+	strbuf_done(&sb);
+	snprintf(msg, size, ok ? "copied: %s" : "could not copy: %s", url);
+	return ok;
+}
