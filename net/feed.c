@@ -1551,14 +1551,18 @@ feed_emit(struct feed_sink *sink, struct job *job, struct jt_err *err)
 		job_done(job);
 		return JT_OK;
 	}
+	if (!sink->posting) {	/* only counting, to learn the next page: skip the work */
+		sink->items++;
+		job_done(job);
+		return JT_OK;
+	}
 	finish(sink, job);
 	if (!job->title && !job->url && !job->description_text) {
 		sink->skipped++;	/* nothing to show */
 		job_done(job);
 		return JT_OK;
 	}
-	if (sink->posting)
-		rc = sink->posting(sink, job, err);
+	rc = sink->posting(sink, job, err);
 	if (rc == JT_OK)
 		sink->items++;
 	job_done(job);

@@ -43,7 +43,8 @@ struct feed_sink {
 	/*
 	 * Called once per finished posting. The posting is borrowed for the call (the
 	 * callee may steal fields by setting them to NULL). Returning anything but JT_OK
-	 * stops the parse with that status.
+	 * stops the parse with that status. NULL: postings are only counted, without the
+	 * finishing work (a quick pass to learn sink->next_url).
 	 */
 	enum jt_status (*posting)(struct feed_sink *sink, struct job *job, struct jt_err *err);
 	void *ctx;		/* the callback's own */

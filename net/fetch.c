@@ -63,19 +63,25 @@ struct fetcher {
 	atomic_bool quit;		/* set by fetch_stop; aborts transfers */
 };
 
-/* One feed's download. */
+/* One feed's download: one or more pages, each into its own unlinked temporary file. */
 struct transfer {
 	struct fetcher *f;
 	CURL *easy;
-	struct curl_slist *headers;
-	char *url;
-	char *format;			/* forced format, or NULL */
-	char *host;			/* for the per-host limit */
-	int fd;				/* the body, in an unlinked temporary file */
-	size_t bytes;
+	struct curl_slist *headers;	/* the conditional GET of the first page */
+	char *url;			/* the feed, as configured */
+	char *format;			/* forced format, or NULL; then detected from page one */
+	char *host;			/* of the feed URL, for the per-host limit */
+	int *pages;			/* finished pages' files, in order */
+	int npages;
+	char **page_urls;		/* every URL asked for, to refuse a loop */
+	int nurls;
+	int fd;				/* the page downloading now */
+	size_t bytes;			/* in it */
 	bool toobig;
-	char *etag;			/* validators of the final response */
+	char *etag;			/* validators of the latest response */
 	char *last_modified;
+	char *first_etag;		/* ... and of the first page's, which are the feed's */
+	char *first_last_modified;
 	char *reason;			/* the final status line's reason phrase */
 	long retry_after;		/* seconds, from a 429 or 503 */
 	bool running;
@@ -96,6 +102,7 @@ fetch_options_init(struct fetch_options *o)
 	o->max_redirs = 5;
 	o->max_parallel = 8;
 	o->max_per_host = 2;
+	o->max_pages = 20;
 	o->prune_days = 90;
 }
 
@@ -253,6 +260,24 @@ url_parts(const char *url, char **scheme, char **host)
 	curl_free(h);
 	curl_url_cleanup(u);
 	return ok;
+}
+
+/* ref resolved against base (both URLs, ref perhaps relative); NULL when either is bad. */
+static char *
+url_resolve(const char *base, const char *ref)
+{
+	CURLU *u = curl_url();
+	char *joined = NULL, *out = NULL;
+
+	if (!u)
+		die("out of memory");
+	if (curl_url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_URL, ref, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_URL, &joined, 0) == CURLUE_OK)
+		out = xstrdup(joined);
+	curl_free(joined);
+	curl_url_cleanup(u);
+	return out;
 }
 
 static bool
@@ -426,13 +451,45 @@ transfer_free(struct transfer *t)
 	curl_slist_free_all(t->headers);
 	if (t->fd >= 0)
 		close(t->fd);
+	for (int i = 0; i < t->npages; i++)
+		close(t->pages[i]);
+	free(t->pages);
+	for (int i = 0; i < t->nurls; i++)
+		free(t->page_urls[i]);
+	free(t->page_urls);
 	free(t->url);
 	free(t->format);
 	free(t->host);
 	free(t->etag);
 	free(t->last_modified);
+	free(t->first_etag);
+	free(t->first_last_modified);
 	free(t->reason);
 	free(t);
+}
+
+/* Point the transfer at url, a new page: a fresh file, no conditional headers after the first. */
+static bool
+transfer_page(struct transfer *t, const char *url)
+{
+	for (int i = 0; i < t->nurls; i++)
+		if (!strcmp(t->page_urls[i], url))
+			return false;		/* a loop of pages */
+	if (t->fd >= 0) {
+		t->pages = xreallocarray(t->pages, (size_t)t->npages + 1, sizeof(*t->pages));
+		t->pages[t->npages++] = t->fd;
+	}
+	if ((t->fd = temp_file()) < 0)
+		return false;
+	t->page_urls = xreallocarray(t->page_urls, (size_t)t->nurls + 1, sizeof(*t->page_urls));
+	t->page_urls[t->nurls++] = xstrdup(url);
+	t->bytes = 0;
+	t->toobig = false;
+	t->errbuf[0] = '\0';
+	curl_easy_setopt(t->easy, CURLOPT_URL, url);
+	if (t->npages)
+		curl_easy_setopt(t->easy, CURLOPT_HTTPHEADER, NULL);
+	return true;
 }
 
 static void
@@ -452,7 +509,7 @@ static struct transfer *
 transfer_new(struct fetcher *f, const struct feed *feed, struct jt_err *err)
 {
 	struct transfer *t = xcalloc(1, sizeof(*t));
-	char *scheme = NULL;
+	char *scheme = NULL, *download;
 	const struct fetch_options *o = &f->opt;
 
 	t->f = f;
@@ -468,12 +525,15 @@ transfer_new(struct fetcher *f, const struct feed *feed, struct jt_err *err)
 			scheme);
 		goto fail;
 	}
-	if ((t->fd = temp_file()) < 0) {
+	if (!(t->easy = curl_easy_init()))
+		die("out of memory");
+	download = feed_fetch_url(feed->format, feed->url);
+	if (!transfer_page(t, download)) {
+		free(download);
 		jt_fail(err, JT_ERR_IO, "cannot create a temporary file: %s", strerror(errno));
 		goto fail;
 	}
-	if (!(t->easy = curl_easy_init()))
-		die("out of memory");
+	free(download);
 	if (feed->etag) {
 		char *h = xasprintf("If-None-Match: %s", feed->etag);
 
@@ -486,7 +546,6 @@ transfer_new(struct fetcher *f, const struct feed *feed, struct jt_err *err)
 		t->headers = curl_slist_append(t->headers, h);
 		free(h);
 	}
-	curl_easy_setopt(t->easy, CURLOPT_URL, t->url);
 	setopt_protocols(t->easy);
 	curl_easy_setopt(t->easy, CURLOPT_PRIVATE, t);
 	curl_easy_setopt(t->easy, CURLOPT_NOSIGNAL, 1L);
@@ -541,39 +600,113 @@ ingest_posting(struct feed_sink *sink, struct job *job, struct jt_err *err)
 	return rc;
 }
 
-/* Parse the downloaded body and store it in one transaction; fills ev. */
+/* The format of the feed: forced, or detected from its first page; NULL with err. */
+static const char *
+detect(struct transfer *t, struct jt_err *err)
+{
+	char head[1024];
+	ssize_t n = pread(t->npages ? t->pages[0] : t->fd, head, sizeof(head), 0);
+
+	if (n < 0) {
+		jt_fail(err, JT_ERR_IO, "cannot read the download: %s", strerror(errno));
+		return NULL;
+	}
+	return feed_detect(t->format, t->url, head, (size_t)n, err);
+}
+
+/* Parse page i (npages: the latest) into sink, with that page's URL as the base. */
+static enum jt_status
+parse_page(struct transfer *t, const char *format, int i, struct feed_sink *sink,
+	   struct jt_err *err)
+{
+	int fd = i < t->npages ? t->pages[i] : t->fd;
+	struct feed_input in = { .buf = NULL, .len = 0, .fd = fd };
+
+	if (lseek(fd, 0, SEEK_SET) < 0)
+		return jt_fail(err, JT_ERR_IO, "cannot read the download: %s", strerror(errno));
+	sink->url = t->page_urls[i];
+	free(sink->next_url);
+	sink->next_url = NULL;
+	return feed_parse(format, &in, sink, err);
+}
+
+/* A page arrived: was it a good one? The first page's validators are the feed's. */
+static bool
+page_arrived(struct transfer *t)
+{
+	long status = 0;
+
+	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
+	if (t->npages == 0) {
+		free(t->first_etag);
+		free(t->first_last_modified);
+		t->first_etag = t->etag ? xstrdup(t->etag) : NULL;
+		t->first_last_modified = t->last_modified ? xstrdup(t->last_modified) : NULL;
+	}
+	if (status != 0 && (status < 200 || status >= 300))
+		return false;
+	if (!t->format) {
+		const char *format = detect(t, NULL);
+
+		t->format = format ? xstrdup(format) : NULL;
+	}
+	return true;
+}
+
+/*
+ * After a good page: when the document names a next page (JSON Feed next_url, API cursors),
+ * point the transfer at it and return true. A quick pass counts the page's postings to
+ * learn that; RSS and Atom have no pages. Stops at max_pages, at an empty page and at a loop.
+ */
+static bool
+next_page(struct transfer *t)
+{
+	const char *format;
+	struct feed_sink sink;
+	bool more = false;
+
+	if (t->nurls >= t->f->opt.max_pages || !(format = t->format) ||
+	    !strcmp(format, "rss") || !strcmp(format, "atom"))
+		return false;
+	feed_sink_init(&sink, t->page_urls[t->nurls - 1]);
+	if (parse_page(t, format, t->npages, &sink, NULL) == JT_OK && sink.items > 0 &&
+	    sink.next_url) {
+		char *next = url_resolve(t->page_urls[t->nurls - 1], sink.next_url);
+
+		if (next && fetch_url_openable(next, NULL))
+			more = transfer_page(t, next);
+		free(next);
+	}
+	feed_sink_done(&sink);
+	return more;
+}
+
+/* Parse every downloaded page and store them in one transaction; fills ev. */
 static enum jt_status
 store_body(struct store *store, struct transfer *t, struct fetch_event *ev, char **title,
 	   struct jt_err *err)
 {
-	char head[1024];
-	ssize_t n = pread(t->fd, head, sizeof(head), 0);
-	const char *format;
-	struct feed_input in = { .buf = NULL, .len = t->bytes, .fd = t->fd };
+	const char *format = detect(t, err);
 	struct feed_sink sink;
 	struct ingest ingest = { .f = t->f, .store = store };
 	enum jt_status rc;
 
-	if (n < 0)
-		return jt_fail(err, JT_ERR_IO, "cannot read the download: %s", strerror(errno));
-	if (!(format = feed_detect(t->format, t->url, head, (size_t)n, err)))
+	if (!format)
 		return JT_ERR_FORMAT;
-	if (lseek(t->fd, 0, SEEK_SET) < 0)
-		return jt_fail(err, JT_ERR_IO, "cannot read the download: %s", strerror(errno));
-	feed_sink_init(&sink, t->url);
+	feed_sink_init(&sink, t->page_urls[0]);
 	sink.posting = ingest_posting;
 	sink.ctx = &ingest;
 	rc = store_ingest_begin(store, t->url, (int64_t)time(NULL), err);
-	if (rc == JT_OK) {
-		rc = feed_parse(format, &in, &sink, err);
-		if (rc == JT_OK)
-			rc = store_ingest_commit(store, err);
-		else
-			store_ingest_rollback(store);
-	}
+	for (int i = 0; rc == JT_OK && i <= t->npages; i++)
+		rc = parse_page(t, format, i, &sink, err);
+	if (rc == JT_OK)
+		rc = store_ingest_commit(store, err);
+	else
+		store_ingest_rollback(store);
 	ev->postings = sink.items;
 	ev->skipped = sink.skipped;
 	ev->added = ingest.added;
+	ev->pages = t->npages + 1;
 	*title = sink.title;
 	sink.title = NULL;
 	feed_sink_done(&sink);
@@ -646,13 +779,20 @@ transfer_finish(struct store *store, struct transfer *t, CURLcode code, int done
 		ev.status = store_body(store, t, &ev, &title, &err);
 	}
 	if (ev.status == JT_OK) {
+		long interval = feed_min_interval(t->format ? t->format : feed_detect_url(t->url));
+
 		rec.last_ok = rec.last_fetch;
 		rec.title = title;
+		if (interval > 0)
+			rec.next_fetch = rec.last_fetch + interval;
 		if (!ev.not_modified) {
-			rec.etag = t->etag;
-			rec.last_modified = t->last_modified;
+			rec.etag = t->first_etag;
+			rec.last_modified = t->first_last_modified;
 		}
 	} else {
+		if (t->retry_after && (status == 429 || status == 503))
+			rec.next_fetch = rec.last_fetch + (t->retry_after < 86400 ? t->retry_after
+									  : 86400);
 		rec.last_error = err.msg;
 		ev.message = xstrdup(err.msg);
 	}
@@ -727,6 +867,16 @@ refresh(struct fetcher *f, struct store *store, const struct cmd *cmd)
 	for (size_t i = 0; i < feeds.n; i++) {
 		struct jt_err err = { "" };
 
+		if (feeds.v[i].next_fetch > (int64_t)time(NULL)) {
+			struct fetch_event later = {
+				.type = EV_FEED_DONE, .status = JT_OK, .deferred = true,
+				.next_fetch = feeds.v[i].next_fetch, .url = xstrdup(feeds.v[i].url),
+				.done = ++done, .total = (int)feeds.n,
+			};
+
+			event_post(f, &later);
+			continue;
+		}
 		if (!(ts[i] = transfer_new(f, &feeds.v[i], &err))) {
 			struct fetch_event fail = {
 				.type = EV_FEED_DONE, .status = JT_ERR_USAGE,
@@ -747,6 +897,7 @@ refresh(struct fetcher *f, struct store *store, const struct cmd *cmd)
 	start_more(f, ts, feeds.n, &running);
 	while (running > 0 && !atomic_load(&f->quit)) {
 		CURLMsg *msg;
+		CURLcode result;
 		int left, still;
 
 		curl_multi_perform(f->multi, &still);
@@ -756,13 +907,17 @@ refresh(struct fetcher *f, struct store *store, const struct cmd *cmd)
 			if (msg->msg != CURLMSG_DONE)
 				continue;
 			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&t);
+			result = msg->data.result;
 			curl_multi_remove_handle(f->multi, t->easy);
+			if (result == CURLE_OK && page_arrived(t) && !atomic_load(&f->quit) &&
+			    next_page(t) && curl_multi_add_handle(f->multi, t->easy) == CURLM_OK)
+				continue;	/* the next page of the same feed */
 			t->running = false;
 			t->finished = true;
 			running--;
 			if (atomic_load(&f->quit))
 				continue;
-			if (!transfer_finish(store, t, msg->data.result, ++done, (int)feeds.n))
+			if (!transfer_finish(store, t, result, ++done, (int)feeds.n))
 				failed++;
 		}
 		start_more(f, ts, feeds.n, &running);

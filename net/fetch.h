@@ -27,6 +27,7 @@ struct fetch_options {
 	long max_redirs;	/* most redirects followed */
 	long max_parallel;	/* transfers at once */
 	long max_per_host;	/* transfers at once to one host */
+	int max_pages;		/* pages followed for a paginated feed (next_url, cursors) */
 	int prune_days;		/* postings unseen this long are pruned after a refresh; 0 = never */
 };
 
@@ -51,6 +52,8 @@ void fetch_stop(struct fetcher *f);
 /*
  * Refresh the feeds at urls[0..n) (format as configured, else detected), or every
  * configured feed when n is 0. A refresh asked for while one runs is queued after it.
+ * A feed whose board asks for rare polling, or whose server answered 429 or 503 with
+ * Retry-After, is left alone until then (EV_FEED_DONE with deferred set).
  */
 void fetch_refresh(struct fetcher *f, const char *const *urls, size_t n);
 
@@ -70,6 +73,9 @@ struct fetch_event {
 	char *message;		/* EV_FEED_DONE: the error in words, naming the reason (owned) */
 	int http_status;	/* 0 when not HTTP or no response */
 	bool not_modified;	/* 304: nothing changed */
+	bool deferred;		/* not refreshed: the board or server asked to wait until... */
+	long long next_fetch;	/* ...this epoch */
+	int pages;		/* pages downloaded */
 	size_t postings;	/* postings the feed carried */
 	size_t added;		/* of which new */
 	size_t skipped;		/* items that could not be read */

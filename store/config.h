@@ -38,6 +38,8 @@
 	_(max_redirects, "max-redirects", INT, 5, 0, 50, "most redirects followed per download") \
 	_(max_parallel, "max-parallel", INT, 8, 1, 64, "feeds downloaded at once") \
 	_(max_per_host, "max-per-host", INT, 2, 1, 16, "feeds downloaded at once from one host") \
+	_(max_pages, "max-pages", INT, 20, 1, 1000, \
+	  "pages followed for a paginated feed (JSON Feed next_url, API cursors)") \
 	_(mouse, "mouse", BOOL, 1, 0, 1, "click to select, wheel to scroll")
 
 #define OPTION_FIELD(name, cname, type, def, min, max, help) int name;

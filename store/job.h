@@ -73,6 +73,8 @@ struct feed {
 	int64_t last_ok;	/* epoch of the last success */
 	int last_status;	/* HTTP status of the last attempt (0 = none or not HTTP) */
 	char *last_error;	/* NULL when the last attempt succeeded */
+	int64_t next_fetch;	/* not to be refreshed before this epoch (the board's interval or
+				 * a Retry-After); 0 = any time */
 	int64_t postings;	/* how many postings are cached (filled by store_feeds_list) */
 };
 

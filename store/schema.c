@@ -90,6 +90,8 @@ const char *const schema_migrations[] = {
 	"  INSERT INTO postings_fts (rowid, title, company, location, tags, description_text)"
 	"  VALUES (new.id, new.title, new.company, new.location, new.tags, new.description_text);"
 	"END;",
+	/* 2: when a feed may be refreshed again (a board's interval, a server's Retry-After) */
+	"ALTER TABLE feeds ADD COLUMN next_fetch INTEGER NOT NULL DEFAULT 0;",
 };
 
 const int schema_version = sizeof(schema_migrations) / sizeof(schema_migrations[0]);

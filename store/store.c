@@ -63,12 +63,13 @@ static const char *const stmt_sql[ST_COUNT_] = {
 	[ST_FEED_GET] =
 		"SELECT f.id, f.url, f.name, f.format, f.title, f.etag, f.last_modified,"
 		" f.last_fetch, f.last_ok, f.last_status, f.last_error,"
-		" (SELECT count(*) FROM postings WHERE feed_url = f.url)"
+		" (SELECT count(*) FROM postings WHERE feed_url = f.url), f.next_fetch"
 		" FROM feeds f WHERE ?1 IS NULL OR f.url = ?1 ORDER BY f.id",
 	[ST_FEED_RECORD] =
 		"UPDATE feeds SET title = coalesce(?2, title), etag = coalesce(?3, etag),"
 		" last_modified = coalesce(?4, last_modified), last_fetch = ?5,"
-		" last_ok = max(last_ok, ?6), last_status = ?7, last_error = ?8 WHERE url = ?1",
+		" last_ok = max(last_ok, ?6), last_status = ?7, last_error = ?8, next_fetch = ?9"
+		" WHERE url = ?1",
 	[ST_INGEST_PUT] =
 		"INSERT INTO postings (feed_url, guid, title, company, company_fold, location,"
 		" location_fold, remote, hybrid, salary_min, salary_max, salary_currency,"
@@ -405,6 +406,7 @@ feed_read(sqlite3_stmt *st, struct feed *f)
 	f->last_status = sqlite3_column_int(st, 9);
 	f->last_error = col_text(st, 10);
 	f->postings = sqlite3_column_int64(st, 11);
+	f->next_fetch = sqlite3_column_int64(st, 12);
 }
 
 enum jt_status
@@ -457,6 +459,7 @@ store_feed_record(struct store *s, const struct feed *f, struct jt_err *err)
 	sqlite3_bind_int64(st, 6, f->last_ok);
 	sqlite3_bind_int(st, 7, f->last_status);
 	bind_text(st, 8, f->last_error);
+	sqlite3_bind_int64(st, 9, f->next_fetch);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(s, err, "cannot record the feed's state");
 	return JT_OK;

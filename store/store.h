@@ -62,9 +62,9 @@ enum jt_status store_feed_get(struct store *s, const char *url, struct feed *out
 			      struct jt_err *err);
 /*
  * Record the outcome of a fetch attempt for the feed at f->url: title, etag, last_modified,
- * last_fetch, last_ok, last_status and last_error are written as given (NULL strings clear
- * them, except title, etag and last_modified, which a NULL leaves as they were). A URL that
- * is not a configured feed is ignored.
+ * last_fetch, last_ok, last_status, last_error and next_fetch are written as given (NULL
+ * strings clear them, except title, etag and last_modified, which a NULL leaves as they
+ * were; last_ok never goes back). A URL that is not a configured feed is ignored.
  */
 enum jt_status store_feed_record(struct store *s, const struct feed *f, struct jt_err *err);
 

@@ -69,6 +69,7 @@ app_fetch_options(const struct app *app, struct fetch_options *o)
 	o->max_redirs = c->max_redirects;
 	o->max_parallel = c->max_parallel;
 	o->max_per_host = c->max_per_host;
+	o->max_pages = c->max_pages;
 	o->prune_days = c->prune_days;
 }
 

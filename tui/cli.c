@@ -446,12 +446,23 @@ fetch_event(void *ctx, const struct fetch_event *ev)
 			put_clean(stderr, ev->message ? ev->message : jt_status_str(ev->status), 0);
 			fputc('\n', stderr);
 		} else {
+			char when[40];
+
 			put_clean(stdout, ev->url, 0);
-			if (ev->not_modified)
+			format_date(ev->next_fetch, when, sizeof(when));
+			if (ev->deferred) {
+				fprintf(stdout, ": not refreshed before %s, as its board or server "
+					"asks\n", when);
+			} else if (ev->not_modified) {
 				fputs(": not modified\n", stdout);
-			else
-				fprintf(stdout, ": %zu postings, %zu new%s\n", ev->postings, ev->added,
-					ev->skipped ? " (some items unreadable)" : "");
+			} else {
+				fprintf(stdout, ": %zu postings, %zu new", ev->postings, ev->added);
+				if (ev->pages > 1)
+					fprintf(stdout, " from %d pages", ev->pages);
+				if (ev->skipped)
+					fprintf(stdout, " (%zu items unreadable)", ev->skipped);
+				fputc('\n', stdout);
+			}
 			fflush(stdout);
 		}
 		if (r->progress && ev->done < ev->total)

@@ -109,6 +109,45 @@ check "six feeds from one host" jt fetch "$BASE/count/c1.rss?delay=0.5" \
 stats=$("$PYTHON3" -c "import urllib.request; print(urllib.request.urlopen('$BASE/stats').read().decode())")
 check_eq "never more than two at once" "$(printf '%s' "$stats" | json 'd["max_inflight"]')" 2
 
+# ---- pagination: every page in one refresh, a broken page changes nothing --------------------
+
+page() { # page N NEXT-URL: a JSON Feed page with two postings
+    printf '{"version":"https://jsonfeed.org/version/1.1","title":"Paged","next_url":"%s","items":[' "$2"
+    printf '{"id":"p%s-a","title":"Paged job %s A","url":"https://paged.example/%s/a"},' "$1" "$1" "$1"
+    printf '{"id":"p%s-b","title":"Paged job %s B","url":"https://paged.example/%s/b"}]}\n' "$1" "$1" "$1"
+}
+page 1 "$BASE/files/page2.json" >"$T/www/page1.json"
+page 2 "page3.json" >"$T/www/page2.json"
+page 3 "" >"$T/www/page3.json"
+jt fetch "$BASE/files/page1.json" >"$T/out" 2>"$T/err"
+check_eq "three pages are followed (absolute and relative next_url)" "$(cat "$T/out")" \
+    "$BASE/files/page1.json: 6 postings, 6 new from 3 pages"
+check_eq "and stored under the feed" \
+    "$(jt list --keyword paged --format json | json 'sorted(set(j["feed"] for j in d)), len(d)')" \
+    "(['$BASE/files/page1.json'], 6)"
+page 1 "$BASE/files/loop.json" >"$T/www/loop.json"
+jt fetch "$BASE/files/loop.json" >"$T/out" 2>"$T/err"
+check_eq "a page that points at itself is read once" "$(cat "$T/out")" \
+    "$BASE/files/loop.json: 2 postings, 2 new"
+before=$(snapshot)
+page 1 "$BASE/files/page2.json" | sed 's/Paged job 1 A/Renamed job 1 A/' >"$T/www/page1.json"
+cp "$T/www/truncated.rss" "$T/www/page2.json"
+jt fetch "$BASE/files/page1.json" >"$T/out" 2>"$T/err"
+check_eq "a broken second page fails the feed" "$?" 1
+check_eq "and not even the first page is stored" "$(snapshot)" "$before"
+
+# ---- Retry-After is honoured ------------------------------------------------------------------
+
+check "add a feed that answers 429" jt feeds add "$BASE/status/429?retry_after=3600"
+jt fetch >"$T/out" 2>"$T/err"
+check_contains "its first refresh fails with 429" "$(cat "$T/err")" "HTTP 429"
+n=$(server_log | grep -c 'status/429')
+jt fetch >"$T/out" 2>"$T/err"
+check_contains "the next refresh leaves it alone" "$(cat "$T/out")" \
+    "$BASE/status/429?retry_after=3600: not refreshed before"
+check_eq "without asking the server" "$(server_log | grep -c 'status/429')" "$n"
+check "jobterm feeds rm" jt feeds rm "$BASE/status/429?retry_after=3600"
+
 # ---- URLs fetch refuses to try ----------------------------------------------------------------
 
 jt fetch "ftp://127.0.0.1/feed" 2>/dev/null
