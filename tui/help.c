@@ -54,13 +54,13 @@ ui_help_key(struct ui_help *h, const struct keymap *km, int key)
 		h->scroll = 0;
 		break;
 	case ACT_LAST:
-		h->scroll = max_scroll(h);
+		h->scroll = (size_t)-1 / 2;	/* ui_help_draw() brings it back to the end */
 		break;
 	default:
 		h->active = false;
 		return;
 	}
-	if (h->scroll > max_scroll(h))
+	if (h->height > 0 && h->scroll > max_scroll(h))
 		h->scroll = max_scroll(h);
 }
 

@@ -1,0 +1,133 @@
+#!/bin/sh
+# The terminal UI, browsing the cache: the first screen comes from it, the keyword and
+# location filters narrow the list as they are typed, columns stay aligned with wide and
+# accented text, the help screen, the status line's counts and filters.
+. "$SRCDIR/tests/lib.sh"
+t_setup
+[ -n "$TMUX_BIN" ] || t_skip "tmux not found"
+
+# tmux_start kills the previous tmux server and starts one on the same socket at once; wait
+# for the old one to be gone first, or the new client may reach it as it dies.
+tmux_gone() {
+	tmux_stop
+	_i=0
+	while _t_tm list-sessions >/dev/null 2>&1 && [ "$_i" -lt 100 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+}
+# ui W H [NAME=VALUE...]: jobterm on the test's database in a W x H tmux pane.
+ui() {
+	_w=$1 _h=$2
+	shift 2
+	tmux_gone
+	tmux_start "$_w" "$_h" env "$@" "$JOBTERM" --db "$T/jobterm.db" --config "$T/config"
+}
+# wait_exit [SECS]: wait until jobterm has exited (the pane stays, dead).
+wait_exit() {
+	_end=$(($(date +%s) + ${1:-10}))
+	until [ "$(_t_tm display-message -p -t jt '#{pane_dead}')" = 1 ]; do
+		[ "$(date +%s)" -le "$_end" ] || { diag "jobterm is still running"; return 1; }
+		sleep 0.05
+	done
+}
+# The display column where TEXT starts on the screen line that holds it (wide = 2).
+column_of() {
+	screen | "$PYTHON3" -c '
+import sys, unicodedata
+t = sys.argv[1]
+for line in sys.stdin.read().splitlines():
+    i = line.find(t)
+    if i >= 0:
+        print(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line[:i]))
+        break' "$1"
+}
+
+cat >"$T/jobs.json" <<'JSON'
+{
+ "version": "https://jsonfeed.org/version/1.1",
+ "title": "UI test jobs",
+ "items": [
+  {"id": "1", "url": "https://acme.example/1", "title": "Python Backend Engineer",
+   "content_text": "Django and PostgreSQL.", "date_published": "2026-11-20T10:00:00Z",
+   "_job": {"company": "Acme", "location": "Zürich, Switzerland", "salary_min": 120000,
+            "salary_max": 150000, "salary_currency": "CHF"}},
+  {"id": "2", "url": "https://tech.example/2", "title": "Rust Systems Programmer",
+   "content_text": "Storage engines.", "date_published": "2026-11-19T10:00:00Z",
+   "_job": {"company": "株式会社テック", "location": "Tokyo"}},
+  {"id": "3", "url": "https://emile.example/3", "title": "Data Engineer (Python)",
+   "content_text": "Pipelines.", "date_published": "2026-11-18T10:00:00Z",
+   "_job": {"company": "Émile & Cie", "location": "Berlin", "remote": true}},
+  {"id": "4", "url": "https://party.example/4", "title": "Frontend Developer 🎉🎉",
+   "content_text": "React.", "date_published": "2026-11-17T10:00:00Z",
+   "_job": {"company": "Party 🎉 Ltd", "location": "London"}},
+  {"id": "5", "url": "https://globex.example/5", "title": "Go Developer",
+   "content_text": "Services in Go.", "date_published": "2026-11-16T10:00:00Z",
+   "_job": {"company": "Globex", "location": "Lisbon"}}
+ ]
+}
+JSON
+printf 'set refresh-on-start = no\n' >>"$T/config"
+jt feeds add "file://$T/jobs.json" >/dev/null && jt fetch >/dev/null ||
+	{ diag "could not prepare the database"; exit 99; }
+
+ui 100 30
+check "the first screen shows the cached postings" wait_for "Python Backend Engineer" 10
+check_contains "the status line counts them" "$(screen)" "5 postings"
+check_contains "the detail pane shows the selected posting" "$(screen)" "Django and PostgreSQL."
+
+if [ -n "$PYTHON3" ]; then
+	cols="$(column_of Zürich) $(column_of Tokyo) $(column_of Berlin) $(column_of London)"
+	cols="$cols $(column_of Lisbon)"
+	set -- $cols
+	check_eq "the location column is aligned with CJK, accented and emoji text" \
+		"$cols" "$1 $1 $1 $1 $1"
+fi
+
+keys /
+keys -l pyth
+check "typing /pyth narrows the list before Enter" wait_gone "Rust Systems Programmer"
+out=$(screen)
+check_contains "to the postings about Python" "$out" "Data Engineer (Python)"
+check_not_contains "and no others" "$out" "Go Developer"
+check_contains "the count follows the filter" "$out" "2 of 5"
+keys Escape
+check "Esc cancels the filter and the list comes back" wait_for "Rust Systems Programmer"
+check_contains "with every posting" "$(screen)" "5 postings"
+
+keys l
+keys -l zurich
+check "the location filter is live too" wait_gone "Go Developer"
+check_contains "zurich finds Zürich" "$(screen)" "Python Backend Engineer"
+keys Enter
+check "Enter keeps the filter, shown on the status line" wait_for "@zurich"
+check_contains "with its count" "$(screen)" "1 of 5 postings"
+keys c
+check "c clears the filters" wait_for "Go Developer"
+
+keys R
+check "R shows remote postings only" wait_gone "Go Developer"
+check_contains "the remote one stays" "$(screen)" "Data Engineer (Python)"
+keys R
+
+keys '?'
+check "? opens the help screen" wait_for "jobterm help"
+out=$(screen)
+check_contains "built from the key table" "$out" "keyword filter, live as you type"
+check_contains "showing the bound keys" "$out" "PgDn, C-f"
+keys q
+check "a key closes the help screen" wait_gone "jobterm help"
+
+keys q
+check "q quits" wait_exit
+
+# A key bound in the config shows in the help screen and works.
+printf 'bind z quit\nbind Q none\ncolor title brightwhite blue bold\nbind ~~ quit\n' >>"$T/config"
+ui 100 30 2>/dev/null
+check "a config with a bad line still starts" wait_for "Python Backend Engineer" 10
+keys '?' G
+check "the help screen shows the rebound key" wait_for "q, z"
+keys Escape z
+check "and the new key works" wait_exit
+
+t_done

@@ -1,0 +1,115 @@
+#!/bin/sh
+# The terminal UI and the background refresh: the first screen comes from the cache while
+# the feeds download, a failing feed shows its error on the status line, new postings
+# appear without moving the selection, and quitting (q, SIGTERM) during a download that
+# never ends is immediate, loses nothing and gives the terminal back.
+. "$SRCDIR/tests/lib.sh"
+t_setup
+[ -n "$TMUX_BIN" ] || t_skip "tmux not found"
+[ -n "$PYTHON3" ] || t_skip "python3 not found"
+
+# tmux_start kills the previous tmux server and starts one on the same socket at once; wait
+# for the old one to be gone first, or the new client may reach it as it dies.
+tmux_gone() {
+	tmux_stop
+	_i=0
+	while _t_tm list-sessions >/dev/null 2>&1 && [ "$_i" -lt 100 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+}
+ui() {
+	_w=$1 _h=$2
+	shift 2
+	tmux_gone
+	tmux_start "$_w" "$_h" env "$@" "$JOBTERM" --db "$T/jobterm.db" --config "$T/config"
+}
+wait_exit() {
+	_end=$(($(date +%s) + ${1:-10}))
+	until [ "$(pane '#{pane_dead}')" = 1 ]; do
+		[ "$(date +%s)" -le "$_end" ] || { diag "jobterm is still running"; return 1; }
+		sleep 0.05
+	done
+}
+# pane FORMAT: a tmux format about the pane (#{pane_dead}, #{alternate_on}, ...).
+pane() {
+	_t_tm display-message -p -t jt "$1"
+}
+selected() {
+	_t_tm capture-pane -e -p -t jt | grep -F -- "$1" | grep -Eq '\[([0-9]+;)*7[;m]'
+}
+# feed NAME TITLE...: a JSON Feed of postings with these titles, newest first.
+feed() {
+	_name=$1
+	shift
+	{
+		printf '{"version": "https://jsonfeed.org/version/1.1", "title": "%s", "items": [' \
+			"$_name"
+		_day=28
+		_sep=
+		for _t in "$@"; do
+			printf '%s\n{"id": "%s", "url": "https://%s.example/%s", "title": "%s",' \
+				"$_sep" "$_t" "$_name" "$_day" "$_t"
+			printf ' "content_text": "About %s.", "date_published": "2026-10-%sT10:00:00Z",' \
+				"$_t" "$_day"
+			printf ' "_job": {"company": "%s Co", "location": "Remote"}}' "$_name"
+			_sep=,
+			_day=$((_day - 1))
+		done
+		printf '\n]}\n'
+	} >"$T/www/$_name.json.tmp" && mv "$T/www/$_name.json.tmp" "$T/www/$_name.json"
+}
+
+mkdir -p "$T/www"
+server_start "$T/www"
+
+# ---- a feed that fails during the refresh -------------------------------------------------
+feed live "Alpha Role" "Bravo Role" "Charlie Role"
+jt feeds add "$BASE/files/live.json" >/dev/null && jt fetch >/dev/null ||
+	{ diag "could not prepare the database"; exit 99; }
+jt feeds add "$BASE/status/500" >/dev/null
+ui 120 30
+check "the cached postings are on screen" wait_for "Bravo Role" 10
+check "a failing feed shows its error on the status line" wait_for "HTTP 500" 15
+check_contains "naming the feed's host" "$(screen | tail -n 1)" "127.0.0.1: HTTP 500"
+check_contains "the UI keeps running" "$(pane '#{pane_dead}')" 0
+
+# ---- new postings appear without moving the selection -------------------------------------
+keys j
+check "the detail follows the selection" wait_for "About Bravo Role."
+feed live "Delta Role" "Alpha Role" "Bravo Role" "Charlie Role"
+keys r
+check "r refreshes: the new posting appears" wait_for "Delta Role" 15
+check_contains "the detail still shows the selected posting" "$(screen)" "About Bravo Role."
+check "and its row is still the selected one" selected "Bravo Role"
+keys q
+check "q quits" wait_exit
+jt feeds rm "$BASE/status/500" >/dev/null
+
+# ---- quitting while a download hangs --------------------------------------------------------
+jt feeds add "$BASE/hang" >/dev/null
+ui 120 30
+check "with a feed that never answers, the cache shows at once" wait_for "Delta Role" 10
+check "while the refresh runs" wait_for "refreshing" 10
+keys f
+check "a star during the refresh" wait_for "starred"
+start=$(date +%s)
+keys q
+check "q during a hanging download quits promptly" wait_exit 5
+check "within two seconds" test $(($(date +%s) - start)) -le 2
+check_eq "the terminal is given back (normal screen)" "$(pane '#{alternate_on}')" 0
+check_eq "the star was kept" "$(jt list --favourites | grep -c "Delta Role")" 1
+
+ui 120 30
+check "SIGTERM: the UI runs" wait_for "refreshing" 10
+kill -TERM "$(pane '#{pane_pid}')"
+check "SIGTERM during a hanging download ends it promptly" wait_exit 5
+check_eq "and gives the terminal back" "$(pane '#{alternate_on}')" 0
+
+ui 120 30
+check "SIGINT: the UI runs" wait_for "Delta Role" 10
+keys C-c
+check "Ctrl-C ends it" wait_exit 5
+check_eq "and gives the terminal back" "$(pane '#{alternate_on}')" 0
+
+t_done
