@@ -937,7 +937,7 @@ columns_layout(struct columns *c, int w)
 {
 	int rest;
 
-	c->salary = w >= 72 ? 13 : 0;
+	c->salary = w >= 64 ? 13 : 0;
 	rest = w - MARKS_W - (AGE_W + 1) - (c->salary ? c->salary + 1 : 0);
 	if (w >= 48) {
 		rest -= 2;

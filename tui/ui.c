@@ -263,7 +263,7 @@ layout(struct ui *u)
 	if (lines < 2)
 		lines = 2;
 	if (cols >= SIDE_MIN_COLS) {
-		int lw = cols * 55 / 100;
+		int lw = cols * 3 / 5;
 
 		u->layout = LAYOUT_SIDE;
 		u->list_r = (struct rect){ 0, 0, lines, lw };
@@ -692,7 +692,6 @@ act(struct ui *u, enum action a)
 		break;
 	case ACT_SORT:
 		ui_list_sort_next(&u->list);
-		say(u, false, "sorted by %s", job_sort_name(f->sort));
 		reload(u);
 		break;
 	case ACT_CLEAR:

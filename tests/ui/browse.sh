@@ -31,6 +31,14 @@ wait_exit() {
 		sleep 0.05
 	done
 }
+# wait_selected TEXT: wait until the line holding TEXT is in reverse video (the selection).
+wait_selected() {
+	_end=$(($(date +%s) + 5))
+	until _t_tm capture-pane -e -p -t jt | grep -F -- "$1" | grep -Eq '\[([0-9]+;)*7[;m]'; do
+		[ "$(date +%s)" -le "$_end" ] || { diag "$1 is not selected"; return 1; }
+		sleep 0.05
+	done
+}
 # The display column where TEXT starts on the screen line that holds it (wide = 2).
 column_of() {
 	screen | "$PYTHON3" -c '
@@ -62,7 +70,8 @@ cat >"$T/jobs.json" <<'JSON'
    "content_text": "React.", "date_published": "2026-11-17T10:00:00Z",
    "_job": {"company": "Party 🎉 Ltd", "location": "London"}},
   {"id": "5", "url": "https://globex.example/5", "title": "Go Developer",
-   "content_text": "Services in Go.", "date_published": "2026-11-16T10:00:00Z",
+   "content_text": "Services in Go.\nLine 01\nLine 02\nLine 03\nLine 04\nLine 05\nLine 06\nLine 07\nLine 08\nLine 09\nLine 10\nLine 11\nLine 12\nLine 13\nLine 14\nLine 15\nLine 16\nLine 17\nLine 18\nLine 19\nLine 20\nLine 21\nLine 22\nLine 23\nLine 24\nLine 25\nLine 26\nLine 27\nLine 28\nLine 29\nLine 30\nLine 31\nLine 32\nLine 33\nLine 34\nLine 35\nLine 36\nLine 37\nLine 38\nLine 39\nThe end.",
+   "date_published": "2026-11-16T10:00:00Z",
    "_job": {"company": "Globex", "location": "Lisbon"}}
  ]
 }
@@ -110,6 +119,46 @@ check "R shows remote postings only" wait_gone "Go Developer"
 check_contains "the remote one stays" "$(screen)" "Data Engineer (Python)"
 keys R
 
+keys /
+keys -l "data zzz"
+check "the keyword prompt: nothing matches data zzz" wait_for "0 of 5"
+keys C-w
+check "C-w deletes the last word" wait_for "Data Engineer (Python)"
+check_contains "leaving the first" "$(screen | tail -n 1)" "/data "
+keys C-u
+check "C-u deletes the rest" wait_for "Rust Systems Programmer"
+keys -l "émile"
+check "an accented word matches" wait_for "1 of 5"
+keys Escape
+check "Esc cancels" wait_for "Go Developer"
+
+# Enter opens a posting and marks it read; m toggles it; the mouse selects and scrolls.
+row() {
+	screen | grep -F -- "$1" | head -n 1
+}
+check_contains "postings start unread" "$(row "Go Developer")" "•"
+keys G Enter
+check "Enter opens the posting" wait_for "Services in Go."
+check_not_contains "and marks it read" "$(row "Go Developer")" "•"
+keys PPage NPage
+check "the detail pane scrolls on its own" wait_gone "Services in Go."
+keys Tab k
+check "back in the list, k moves to the previous posting" wait_for "React."
+keys j
+check "the scroll position is kept per posting" wait_for "Line 1"
+check_not_contains "not reset to the top" "$(screen)" "Services in Go."
+keys m
+check "m marks it unread again" wait_for "marked unread"
+check_contains "the mark is back" "$(row "Go Developer")" "•"
+keys -l "$(printf '\033[<0;5;3M\033[<0;5;3m')"
+check "a mouse click selects a posting" wait_for "Storage engines."
+keys -l "$(printf '\033[<65;5;3M')"
+check "the wheel moves the selection" wait_selected "Go Developer"
+keys g x
+check "x hides the posting" wait_gone "Python Backend Engineer"
+check_contains "the count follows" "$(screen | tail -n 1)" "4 postings"
+check_eq "it is hidden in the store" "$(jt list | grep -c "Python Backend Engineer")" 0
+
 keys '?'
 check "? opens the help screen" wait_for "jobterm help"
 out=$(screen)
@@ -124,7 +173,8 @@ check "q quits" wait_exit
 # A key bound in the config shows in the help screen and works.
 printf 'bind z quit\nbind Q none\ncolor title brightwhite blue bold\nbind ~~ quit\n' >>"$T/config"
 ui 100 30 2>/dev/null
-check "a config with a bad line still starts" wait_for "Python Backend Engineer" 10
+check "a config with a bad line still starts" wait_for "Rust Systems Programmer" 10
+check_contains "and says what was wrong" "$(screen | tail -n 1)" "config:5: unknown key: ~~"
 keys '?' G
 check "the help screen shows the rebound key" wait_for "q, z"
 keys Escape z
