@@ -529,29 +529,16 @@ grow_down(struct ui_list *l, size_t *added, struct jt_err *err)
 	return rc;
 }
 
-/* Read the rows just before the window. *added gets how many came. */
+/* One attempt at reading the rows just before the window (it may find none when postings
+ * between the last mark and the window went away). */
 static enum jt_status
-grow_up(struct ui_list *l, size_t *added, struct jt_err *err)
+grow_up_once(struct ui_list *l, size_t *added, struct jt_err *err)
 {
 	struct job_list more;
 	struct list_cursor cur = { true, { 0 }, 0 };
 	enum jt_status rc = JT_OK;
 	bool got = false;
 
-	*added = 0;
-	if (l->head.start)
-		return JT_OK;
-	if (!l->rows.n) {
-		/* Nothing left after head: take the last page of the list. */
-		rc = rows_before(l, NULL, page_size(l), &l->rows, &cur, err);
-		if (rc == JT_OK) {
-			cursor_move(&l->head, &cur);
-			l->at_end = true;
-			*added = l->rows.n;
-		}
-		job_done(&cur.key);
-		return rc;
-	}
 	job_list_init(&more);
 	if (l->nmarks) {
 		/* The mark below head is where the rows before the window began. */
@@ -567,6 +554,7 @@ grow_up(struct ui_list *l, size_t *added, struct jt_err *err)
 				cursor_move(&l->head, m);
 				got = true;
 			} else {
+				/* Too many came in since: fall back on the bisection. */
 				job_list_done(&more);
 			}
 			job_done(&m->key);
@@ -587,6 +575,31 @@ grow_up(struct ui_list *l, size_t *added, struct jt_err *err)
 	}
 	job_list_done(&more);
 	job_done(&cur.key);
+	return rc;
+}
+
+/* Read the rows just before the window. *added gets how many came (0 only at the start). */
+static enum jt_status
+grow_up(struct ui_list *l, size_t *added, struct jt_err *err)
+{
+	struct list_cursor cur = { true, { 0 }, 0 };
+	enum jt_status rc = JT_OK;
+
+	*added = 0;
+	if (!l->rows.n && !l->head.start) {
+		/* Nothing left after head: take the last page of the list. */
+		marks_clear(l);
+		rc = rows_before(l, NULL, page_size(l), &l->rows, &cur, err);
+		if (rc == JT_OK) {
+			cursor_move(&l->head, &cur);
+			l->at_end = true;
+			*added = l->rows.n;
+		}
+		job_done(&cur.key);
+		return rc;
+	}
+	while (rc == JT_OK && !*added && !l->head.start)
+		rc = grow_up_once(l, added, err);
 	return rc;
 }
 
@@ -731,18 +744,68 @@ ui_list_reload(struct ui_list *l, struct jt_err *err)
 	return rc;
 }
 
+static bool
+find_id(const struct job_list *rows, int64_t id, size_t *at)
+{
+	for (size_t i = 0; id && i < rows->n; i++)
+		if (rows->v[i].id == id) {
+			*at = i;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * Many postings came in above the selected one, so it is not in the rows read from head:
+ * read the rows around where its sort key puts it instead. On success rows and head are
+ * replaced and *at is its index.
+ */
+static enum jt_status
+refresh_around(struct ui_list *l, const struct job *key, size_t above, struct job_list *rows,
+	       size_t *limit, size_t *at, struct jt_err *err)
+{
+	struct list_cursor cur = { true, { 0 }, 0 };
+	struct job_list near, again;
+	size_t n;
+	enum jt_status rc;
+
+	job_list_init(&near);
+	job_list_init(&again);
+	rc = rows_before(l, key, above ? above : 1, &near, &cur, err);
+	n = near.n + page_size(l);
+	if (rc == JT_OK)
+		rc = fetch(l, &cur, n, &again, err);
+	if (rc == JT_OK && find_id(&again, key->id, at)) {
+		job_list_done(rows);
+		*rows = again;
+		job_list_init(&again);
+		cursor_move(&l->head, &cur);
+		*limit = n;
+	}
+	job_list_done(&near);
+	job_list_done(&again);
+	job_done(&cur.key);
+	return rc;
+}
+
 enum jt_status
 ui_list_refresh(struct ui_list *l, struct jt_err *err)
 {
 	int64_t keep = l->rows.n ? l->rows.v[l->sel].id : 0;
-	size_t line = l->sel - l->top, old_sel = l->sel;
+	size_t line = l->sel - l->top, at = l->sel, added;
 	size_t limit = l->rows.n + page_size(l);
+	struct job key;
 	struct job_list rows;
 	enum jt_status rc;
-	bool found = false;
 
+	job_init(&key);
+	if (l->rows.n)
+		key_copy(&key, &l->rows.v[l->sel]);
 	job_list_init(&rows);
 	rc = fetch(l, &l->head, limit, &rows, err);
+	if (rc == JT_OK && keep && !find_id(&rows, keep, &at) && rows.n == limit)
+		rc = refresh_around(l, &key, line, &rows, &limit, &at, err);
+	job_done(&key);
 	if (rc != JT_OK) {
 		job_list_done(&rows);
 		return rc;
@@ -750,30 +813,21 @@ ui_list_refresh(struct ui_list *l, struct jt_err *err)
 	job_list_done(&l->rows);
 	l->rows = rows;
 	l->at_end = rows.n < limit;
-	for (size_t i = 0; i < l->rows.n && !found; i++)
-		if (l->rows.v[i].id == keep) {
-			l->sel = i;
-			found = true;
-		}
-	if (!found)
-		l->sel = old_sel;
+	/* The selected posting, else (it went) the row that took its place. */
+	l->sel = at;
 	if (l->sel >= l->rows.n && l->rows.n)
 		l->sel = l->rows.n - 1;
+	if (!l->rows.n && !l->head.start) {
+		rc = grow_up(l, &added, err);
+		l->sel = l->rows.n ? l->rows.n - 1 : 0;
+	}
 	/* Keep the selection on its screen line, reading rows above when needed. */
 	while (rc == JT_OK && l->sel < line && !l->head.start) {
-		size_t added;
-
 		rc = grow_up(l, &added, err);
 		if (!added)
 			break;
 	}
 	l->top = l->sel >= line ? l->sel - line : 0;
-	if (rc == JT_OK && !l->rows.n && !l->head.start) {
-		size_t added;
-
-		rc = grow_up(l, &added, err);
-		l->sel = l->rows.n ? l->rows.n - 1 : 0;
-	}
 	if (rc == JT_OK)
 		rc = settle_only(l, err);
 	if (rc == JT_OK)

@@ -38,23 +38,34 @@ pane() {
 selected() {
 	_t_tm capture-pane -e -p -t jt | grep -F -- "$1" | grep -Eq '\[([0-9]+;)*7[;m]'
 }
-# feed NAME TITLE...: a JSON Feed of postings with these titles, newest first.
+# The date of a posting, fixed by its title: the "Role"s in October, "Newer NN" later.
+date_of() {
+	case $1 in
+	"Alpha Role") echo 2026-10-28T10:00:00Z ;;
+	"Bravo Role") echo 2026-10-27T10:00:00Z ;;
+	"Charlie Role") echo 2026-10-26T10:00:00Z ;;
+	"Delta Role") echo 2026-10-29T10:00:00Z ;;
+	*) _m=$((99 - ${1#Newer }))
+	   printf '2026-11-01T%02d:%02d:00Z\n' $((10 + _m / 60)) $((_m % 60)) ;;
+	esac
+}
+# feed NAME TITLE...: a JSON Feed of postings with these titles.
 feed() {
 	_name=$1
 	shift
 	{
 		printf '{"version": "https://jsonfeed.org/version/1.1", "title": "%s", "items": [' \
 			"$_name"
-		_day=28
+		_i=0
 		_sep=
 		for _t in "$@"; do
 			printf '%s\n{"id": "%s", "url": "https://%s.example/%s", "title": "%s",' \
-				"$_sep" "$_t" "$_name" "$_day" "$_t"
-			printf ' "content_text": "About %s.", "date_published": "2026-10-%sT10:00:00Z",' \
-				"$_t" "$_day"
+				"$_sep" "$_t" "$_name" "$_i" "$_t"
+			printf ' "content_text": "About %s.",' "$_t"
+			printf ' "date_published": "%s",' "$(date_of "$_t")"
 			printf ' "_job": {"company": "%s Co", "location": "Remote"}}' "$_name"
 			_sep=,
-			_day=$((_day - 1))
+			_i=$((_i + 1))
 		done
 		printf '\n]}\n'
 	} >"$T/www/$_name.json.tmp" && mv "$T/www/$_name.json.tmp" "$T/www/$_name.json"
@@ -82,6 +93,21 @@ keys r
 check "r refreshes: the new posting appears" wait_for "Delta Role" 15
 check_contains "the detail still shows the selected posting" "$(screen)" "About Bravo Role."
 check "and its row is still the selected one" selected "Bravo Role"
+
+# Eighty at once: more than the rows the list reads past its window in one go.
+set --
+i=10
+while [ "$i" -lt 90 ]; do
+	set -- "$@" "Newer $i"
+	i=$((i + 1))
+done
+feed live "$@" "Delta Role" "Alpha Role" "Bravo Role" "Charlie Role"
+keys r
+check "eighty new postings at once" wait_for "84 postings" 15
+check_contains "the detail still shows the selected posting" "$(screen)" "About Bravo Role."
+check "the selection did not move" selected "Bravo Role"
+keys g
+check "they are above it" wait_for "Newer 10"
 keys q
 check "q quits" wait_exit
 jt feeds rm "$BASE/status/500" >/dev/null
@@ -89,7 +115,7 @@ jt feeds rm "$BASE/status/500" >/dev/null
 # ---- quitting while a download hangs --------------------------------------------------------
 jt feeds add "$BASE/hang" >/dev/null
 ui 120 30
-check "with a feed that never answers, the cache shows at once" wait_for "Delta Role" 10
+check "with a feed that never answers, the cache shows at once" wait_for "Newer 10" 10
 check "while the refresh runs" wait_for "refreshing" 10
 keys f
 check "a star during the refresh" wait_for "starred"
@@ -98,7 +124,7 @@ keys q
 check "q during a hanging download quits promptly" wait_exit 5
 check "within two seconds" test $(($(date +%s) - start)) -le 2
 check_eq "the terminal is given back (normal screen)" "$(pane '#{alternate_on}')" 0
-check_eq "the star was kept" "$(jt list --favourites | grep -c "Delta Role")" 1
+check_eq "the star was kept" "$(jt list --favourites | grep -c "Newer 10")" 1
 
 ui 120 30
 check "SIGTERM: the UI runs" wait_for "refreshing" 10
@@ -107,7 +133,7 @@ check "SIGTERM during a hanging download ends it promptly" wait_exit 5
 check_eq "and gives the terminal back" "$(pane '#{alternate_on}')" 0
 
 ui 120 30
-check "SIGINT: the UI runs" wait_for "Delta Role" 10
+check "SIGINT: the UI runs" wait_for "Newer 10" 10
 keys C-c
 check "Ctrl-C ends it" wait_exit 5
 check_eq "and gives the terminal back" "$(pane '#{alternate_on}')" 0
