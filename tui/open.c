@@ -62,11 +62,14 @@ ui_open_url(const char *url, char *msg, size_t size)
 		snprintf(msg, size, "not opened: %s", why);
 		return false;
 	}
-	if (browser && *browser)
-		string_ncopy(prog, strcspn(browser, ":") + 1 < sizeof(prog)
-			     ? strcspn(browser, ":") + 1 : sizeof(prog), browser);
-	else
+	if (browser && *browser) {
+		/* $BROWSER may list programs separated by ':'; the first one is used. */
+		size_t n = strcspn(browser, ":");
+
+		string_ncopy(prog, n + 1 < sizeof(prog) ? n + 1 : sizeof(prog), browser);
+	} else {
 		string_copy(prog, "xdg-open");
+	}
 	if (!*prog || !(full = find_program(prog))) {
 		snprintf(msg, size, "cannot open the link: no program %s (set BROWSER)", prog);
 		return false;

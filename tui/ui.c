@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/strbuf.h"
 #include "store/text.h"
 #include "store/xmalloc.h"
 #include "tui/detail.h"
@@ -314,32 +315,24 @@ counts_text(const struct ui *u, char *out, size_t size, bool word)
 		snprintf(out, size, "%s of %s%s", count, total, word ? " postings" : "");
 }
 
+/* The active filters and the sort, as the status line shows them ("  /rust  @berlin"). */
 static void
-filters_text(const struct ui *u, char *out, size_t size)
+filters_text(const struct ui *u, struct strbuf *sb)
 {
 	const struct job_filter *f = &u->list.filter;
-	size_t o = 0;
 
-	*out = '\0';
-#define ADD(...) do { \
-		int n_ = snprintf(out + o, size - o, __VA_ARGS__); \
-		if (n_ > 0) \
-			o = (size_t)n_ < size - o ? o + (size_t)n_ : size - 1; \
-	} while (0)
 	if (f->keyword)
-		ADD("  /%s", f->keyword);
+		strbuf_addf(sb, "  /%s", f->keyword);
 	if (f->location)
-		ADD("  @%s", f->location);
+		strbuf_addf(sb, "  @%s", f->location);
 	if (f->remote_only)
-		ADD("  remote");
+		strbuf_adds(sb, "  remote");
 	if (f->favourites_only)
-		ADD("  favourites");
+		strbuf_adds(sb, "  favourites");
 	if (f->unread_only)
-		ADD("  unread");
-	if (f->sort != SORT_DATE)
-		ADD("  by %s", job_sort_name(f->sort == SORT_RELEVANCE && !f->keyword ? SORT_DATE
-					     : f->sort));
-#undef ADD
+		strbuf_adds(sb, "  unread");
+	if (f->sort != SORT_DATE && !(f->sort == SORT_RELEVANCE && !f->keyword))
+		strbuf_addf(sb, "  by %s", job_sort_name(f->sort));
 }
 
 static void
@@ -348,7 +341,9 @@ draw_status(struct ui *u)
 	int y = LINES - 1, w = COLS, rw = 0;
 	attr_t status = ui_theme_attr(&u->theme, AREA_STATUS);
 	attr_t error = ui_theme_attr(&u->theme, AREA_ERROR);
-	char left[700], right[96], counts[96], filters[512];
+	char right[96], counts[96];
+	struct strbuf sb;
+	const char *left;
 
 	ui_text_blank(y, 0, w, status);
 	if (u->prompt.active) {
@@ -372,8 +367,10 @@ draw_status(struct ui *u)
 			ui_text_put_clean(y, w - rw + 1, rw - 1, right, status, 0);
 	}
 	counts_text(u, counts, sizeof(counts), true);
-	filters_text(u, filters, sizeof(filters));
-	snprintf(left, sizeof(left), "%s%s", counts, filters);
+	strbuf_init(&sb, 0);
+	strbuf_adds(&sb, counts);
+	filters_text(u, &sb);
+	left = strbuf_str(&sb);
 	if (*u->message || *u->error) {
 		const char *msg = *u->message ? u->message : u->error;
 		bool bad = *u->message ? u->message_error : true;
@@ -385,12 +382,13 @@ draw_status(struct ui *u)
 		if (lw > avail / 2)
 			lw = 0;
 		if (lw)
-			ui_text_put_clean(y, 1, lw - 1, lw == text_width(left) + 2 ? left : counts,
-					  status, 0);
+			ui_text_put(y, 1, lw - 1, lw == text_width(left) + 2 ? left : counts, status,
+				    0);
 		ui_text_put(y, 1 + lw, avail - lw, msg, bad ? error : status, 0);
 	} else {
 		ui_text_put(y, 1, w - rw - 1, left, status, 0);
 	}
+	strbuf_done(&sb);
 }
 
 static void

@@ -84,6 +84,10 @@ check "wide again: the detail is back" wait_for "Description of job 21."
 check "the selection is the same" selected "Job 21"
 check_contains "and the list scrolled back where it was" "$(first_row)" "Job 01"
 
+# A storm of resizes, then a size in between.
+for size in "100 30" "50 12" "160 40" "41 10" "120 35" "70 20" "200 50" "45 11"; do
+	tmux_resize $size
+done
 tmux_resize 80 24
 check "medium: stacked, the detail under the list" wait_for "Job 21"
 check_contains "the detail shows the same posting" "$(screen)" "Description of job 21."
