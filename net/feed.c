@@ -36,6 +36,7 @@ enum feed_family {
 static bool sniff_rss(const char *head, size_t len);
 static bool sniff_atom(const char *head, size_t len);
 static bool sniff_jsonfeed(const char *head, size_t len);
+static bool looks_html(const char *head, size_t len);
 
 /*
  * One row per format: name, parse function, content family, hosts whose feeds are in this
@@ -44,14 +45,30 @@ static bool sniff_jsonfeed(const char *head, size_t len);
  * function that turns a URL a user copied (a board's web page) into the URL to download (or
  * NULL when the URL is downloaded as it is), and the fewest seconds between two refreshes
  * that the board asks for (0: no limit).
- * Path endings are tried for every row before hosts are, so hnrss.org/x.jsonfeed is JSON.
+ * Path endings are tried for every row before hosts are, so hnrss.org/x.jsonfeed is JSON,
+ * except that the hosts of rows without path endings (board APIs) come first, so
+ * hacker-news.firebaseio.com/v0/item/1.json is not taken for JSON Feed.
  */
 #define FEED_FORMATS(_) \
 	_(rss, feed_parse_rss, FAMILY_XML, "hnrss.org weworkremotely.com", \
 	  ".rss .xml /rss /rss/ /feed /feed/ .rdf", sniff_rss, NULL, 0) \
 	_(atom, feed_parse_rss, FAMILY_XML, "", ".atom", sniff_atom, NULL, 0) \
 	_(jsonfeed, feed_parse_jsonfeed, FAMILY_JSON, "", \
-	  "feed.json .json .jsonfeed", sniff_jsonfeed, NULL, 0)
+	  "feed.json .json .jsonfeed", sniff_jsonfeed, NULL, 0) \
+	_(remoteok, feed_parse_remoteok, FAMILY_JSON, "remoteok.com remoteok.io", "", \
+	  feed_sniff_remoteok, feed_api_remoteok, 0) \
+	_(remotive, feed_parse_remotive, FAMILY_JSON, "remotive.com remotive.io", "", \
+	  feed_sniff_remotive, feed_api_remotive, 6 * 3600) \
+	_(arbeitnow, feed_parse_arbeitnow, FAMILY_JSON, "arbeitnow.com", "", \
+	  feed_sniff_arbeitnow, feed_api_arbeitnow, 0) \
+	_(himalayas, feed_parse_himalayas, FAMILY_JSON, "himalayas.app", "", \
+	  feed_sniff_himalayas, feed_api_himalayas, 0) \
+	_(jobicy, feed_parse_jobicy, FAMILY_JSON, "jobicy.com", "", \
+	  feed_sniff_jobicy, feed_api_jobicy, 3600) \
+	_(hackernews, feed_parse_hackernews, FAMILY_JSON, \
+	  "hn.algolia.com news.ycombinator.com hacker-news.firebaseio.com", "", \
+	  feed_sniff_hackernews, feed_api_hackernews, 0) \
+	_(jsonld, feed_parse_jsonld, FAMILY_XML, "", "", looks_html, NULL, 0)
 
 struct feed_format {
 	const char *name;
@@ -438,6 +455,10 @@ feed_detect(const char *forced, const char *url, const char *head, size_t len,
 	have_url = url_split(url, &host, &hostlen, &path, &pathlen);
 	if (have_url && !html && (head[start] == '<' || head[start] == '{' || head[start] == '[')) {
 		for (size_t i = 0; i < NFORMATS; i++)
+			if (formats[i].family == family && !*formats[i].suffixes &&
+			    host_in_list(host, hostlen, formats[i].hosts))
+				return formats[i].name;
+		for (size_t i = 0; i < NFORMATS; i++)
 			if (formats[i].family == family &&
 			    ends_with_any(path, pathlen, formats[i].suffixes))
 				return formats[i].name;
@@ -446,13 +467,10 @@ feed_detect(const char *forced, const char *url, const char *head, size_t len,
 			    host_in_list(host, hostlen, formats[i].hosts))
 				return formats[i].name;
 	}
+	/* An HTML page is sniffed as jsonld, whose parser tells when it has no job data. */
 	for (size_t i = 0; i < NFORMATS; i++)
 		if (formats[i].sniff && formats[i].sniff(head, len))
 			return formats[i].name;
-	if (html) {
-		jt_fail(err, JT_ERR_FORMAT, "HTML page without job data");
-		return NULL;
-	}
 	excerpt(head, len, ex, sizeof(ex));
 	jt_fail(err, JT_ERR_FORMAT, "not a feed jobterm can read (starts with \"%s\")", ex);
 	return NULL;

@@ -96,6 +96,33 @@ typedef enum jt_status feed_parse_fn(const struct feed_input *in, struct feed_si
 /* The parsers (one file each). */
 feed_parse_fn feed_parse_rss;		/* RSS 0.9x/1.0/2.0 and Atom 1.0 (net/feed_rss.c) */
 feed_parse_fn feed_parse_jsonfeed;	/* JSON Feed 1.0/1.1 with jobterm's _job (feed_json.c) */
+feed_parse_fn feed_parse_remoteok;	/* RemoteOK API (net/feed_remoteok.c) */
+feed_parse_fn feed_parse_remotive;	/* Remotive API (net/feed_remotive.c) */
+feed_parse_fn feed_parse_arbeitnow;	/* Arbeitnow job board API (net/feed_arbeitnow.c) */
+feed_parse_fn feed_parse_himalayas;	/* Himalayas jobs API (net/feed_himalayas.c) */
+feed_parse_fn feed_parse_jobicy;	/* Jobicy remote jobs API (net/feed_jobicy.c) */
+feed_parse_fn feed_parse_hackernews;	/* HN "Who is hiring?" (net/feed_hackernews.c) */
+feed_parse_fn feed_parse_jsonld;	/* schema.org JobPosting in any HTML page (feed_jsonld.c) */
+
+/*
+ * Each board format's sniffer (true when the first bytes head[0..len) look like its API's
+ * response) and its web-page-to-API URL function (the URL to download for a board page a
+ * user copied, such as https://news.ycombinator.com/item?id=N; NULL when url is not one of
+ * its pages, so it is downloaded as it is; the caller frees the result). In the format's
+ * file; pure, any thread.
+ */
+bool feed_sniff_remoteok(const char *head, size_t len);
+bool feed_sniff_remotive(const char *head, size_t len);
+bool feed_sniff_arbeitnow(const char *head, size_t len);
+bool feed_sniff_himalayas(const char *head, size_t len);
+bool feed_sniff_jobicy(const char *head, size_t len);
+bool feed_sniff_hackernews(const char *head, size_t len);
+char *feed_api_remoteok(const char *url);
+char *feed_api_remotive(const char *url);
+char *feed_api_arbeitnow(const char *url);
+char *feed_api_himalayas(const char *url);
+char *feed_api_jobicy(const char *url);
+char *feed_api_hackernews(const char *url);
 
 /*
  * Process-wide libxml2 set-up: initialise the parser and install an external entity loader
@@ -167,13 +194,16 @@ bool feed_format_known(const char *name);
 
 /*
  * The format of a document: `forced` when not NULL or empty (NULL and "unknown feed format"
- * when jobterm does not read it), else from the URL's path ending (.rss, .xml, .atom, .json,
- * feed.json, .jsonfeed, ...) or host (hnrss.org, ...) when the content is of the same family
- * (XML or JSON), else from the first bytes of the content (after a BOM and white space: <rss,
- * <rdf:RDF, Atom's <feed, a JSON object whose "version" names jsonfeed.org). Returns a static
- * format name, or NULL and a message in err naming what was found instead ("empty document",
- * "HTML page without job data", or "not a feed jobterm can read (starts with "...")" with a
- * short printable-ASCII excerpt). head may hold just the first bytes of the document.
+ * when jobterm does not read it), else from the URL when the content is of the format's
+ * family (XML or JSON): first the host of a board API whose format names no path endings
+ * (hn.algolia.com, remoteok.com, ...), then the path ending (.rss, .xml, .atom, .json,
+ * feed.json, .jsonfeed, ...), then other hosts (hnrss.org, ...); else from the first bytes of
+ * the content (after a BOM and white space: <rss, <rdf:RDF, Atom's <feed, a JSON object whose
+ * "version" names jsonfeed.org, a board API's first keys). An HTML page is "jsonld", whose
+ * parser says when the page holds no JobPosting. Returns a static format name, or NULL and a
+ * message in err naming what was found instead ("empty document", or "not a feed jobterm can
+ * read (starts with "...")" with a short printable-ASCII excerpt). head may hold just the
+ * first bytes of the document.
  */
 const char *feed_detect(const char *forced, const char *url, const char *head, size_t len,
 			struct jt_err *err);

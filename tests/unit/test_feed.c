@@ -539,10 +539,10 @@ test_detect(void)
 	CHECK(!feed_detect(NULL, NULL, other_json, sizeof(other_json) - 1, &err));
 	CHECK(contains(err.msg,
 		       "not a feed jobterm can read (starts with \"{?jobs?: [{?id?: 1}]}"));
-	CHECK(!feed_detect(NULL, "https://example.com/jobs.rss", html, sizeof(html) - 1, &err));
-	CHECK_STR(err.msg, "HTML page without job data");
-	CHECK(!feed_detect(NULL, NULL, html2, sizeof(html2) - 1, &err));
-	CHECK_STR(err.msg, "HTML page without job data");
+	/* An HTML page goes to the JSON-LD parser, which says when it holds no job data. */
+	CHECK_STR(feed_detect(NULL, "https://example.com/jobs.rss", html, sizeof(html) - 1, &err),
+		  "jsonld");
+	CHECK_STR(feed_detect(NULL, NULL, html2, sizeof(html2) - 1, &err), "jsonld");
 	CHECK(!feed_detect(NULL, NULL, "", 0, &err));
 	CHECK_STR(err.msg, "empty document");
 	CHECK(!feed_detect(NULL, "https://x.example/a.json", " \n\t ", 4, &err));
@@ -1141,8 +1141,12 @@ test_malformed(void)
 	free(buf);
 
 	buf = slurp("hostile/not-a-feed.html", &len);
-	CHECK(!feed_detect(NULL, "https://careers.example.com/jobs.rss", buf, len, &err));
-	CHECK_STR(err.msg, "HTML page without job data");
+	CHECK_STR(feed_detect(NULL, "https://careers.example.com/jobs.rss", buf, len, &err),
+		  "jsonld");
+	run("jsonld", NULL, buf, len, -1, &p);
+	CHECK_RC(p.rc, JT_ERR_FORMAT);
+	CHECK_STR(p.err.msg, "HTML page without JobPosting data");
+	parsed_done(&p);
 	run("rss", NULL, buf, len, -1, &p);	/* forced: the parser refuses it too */
 	CHECK(p.rc == JT_ERR_PARSE || p.rc == JT_ERR_FORMAT);
 	CHECK_INT(p.jobs.n, 0);
