@@ -20,6 +20,7 @@
 
 #define PAGE_MIN	40	/* rows read at once, at least */
 #define PROBES_MAX	400	/* queries one bisection may make before it settles */
+#define WALK_PAGE	250	/* rows per query when walking to the end (company sort) */
 
 /* Rows read by one query: two screens, so paging needs one query. */
 static size_t
@@ -308,7 +309,7 @@ walk_to(struct ui_list *l, struct probe *p, const struct job *pos, size_t k,
 	job_list_init(&next.rows);
 	while (rc == JT_OK) {
 		cursor_set(&next.at, &p->rows.v[p->rows.n - 1]);
-		rc = probe_run(l, &next, pos, k, err);
+		rc = probe_run(l, &next, pos, k < WALK_PAGE ? WALK_PAGE : k, err);
 		if (rc != JT_OK || next.reached)
 			break;
 		job_list_done(&p->rows);
