@@ -14,7 +14,8 @@
 #include "store/strbuf.h"
 #include "store/xmalloc.h"
 
-#define KEYS_W	20	/* the keys column */
+#define KEYS_W		20	/* the keys column */
+#define KEYS_W_NARROW	12	/* the same below 70 columns */
 
 void
 ui_help_open(struct ui_help *h)
@@ -133,6 +134,7 @@ ui_help_draw(struct ui_help *h, const struct keymap *km, const struct theme *t, 
 	attr_t normal = ui_theme_attr(t, AREA_NORMAL), key = ui_theme_attr(t, AREA_HELP_KEY);
 	attr_t group = ui_theme_attr(t, AREA_TITLE);
 	struct help_line v[HELP_LINES_MAX];
+	int kw = w >= 70 ? KEYS_W : KEYS_W_NARROW;
 
 	if (height <= 0 || w <= 0)
 		return;
@@ -154,9 +156,8 @@ ui_help_draw(struct ui_help *h, const struct keymap *km, const struct theme *t, 
 			ui_text_put_clean(ly, x + 1, w - 1, v[i].text, group, 0);
 			break;
 		case LINE_KEY:
-			ui_text_put_clean(ly, x + 3, KEYS_W - 1, v[i].keys, key, 0);
-			ui_text_put_clean(ly, x + 3 + KEYS_W, w - 3 - KEYS_W, v[i].text, normal,
-					  0);
+			ui_text_put_clean(ly, x + 3, kw - 1, v[i].keys, key, 0);
+			ui_text_put_clean(ly, x + 3 + kw, w - 3 - kw, v[i].text, normal, 0);
 			break;
 		case LINE_NOTE:
 			ui_text_put_clean(ly, x + 1, w - 1, v[i].text, normal, 0);

@@ -357,8 +357,10 @@ draw_status(struct ui *u)
 		return;
 	}
 	*right = '\0';
-	if (u->refreshing)
+	if (u->refreshing && u->total)
 		snprintf(right, sizeof(right), "refreshing %d/%d", u->done, u->total);
+	else if (u->refreshing)
+		snprintf(right, sizeof(right), "refreshing");
 	if (*right) {
 		rw = text_width(right) + 2;
 		if (rw > w / 2)
