@@ -172,11 +172,17 @@ check "q quits" wait_exit
 
 # A key bound in the config shows in the help screen and works.
 printf 'bind z quit\nbind Q none\ncolor title brightwhite blue bold\nbind ~~ quit\n' >>"$T/config"
+printf 'bind C-d page-down\nbind F5 refresh\nbind Enter open\n' >>"$T/config"
 ui 100 30 2>/dev/null
 check "a config with a bad line still starts" wait_for "Rust Systems Programmer" 10
 check_contains "and says what was wrong" "$(screen | tail -n 1)" "config:5: unknown key: ~~"
-keys '?' G
+check_contains "a color line sets the area's colours (blue background on the title)" \
+	"$(_t_tm capture-pane -e -p -t jt | grep -F 'Rust Systems Programmer' | tail -n 1)" "44m"
+keys '?'
+check "the help screen names control keys" wait_for "PgDn, C-f, C-d"
+keys G
 check "the help screen shows the rebound key" wait_for "q, z"
+check_contains "and function keys by name" "$(screen)" "r, F5"
 keys Escape z
 check "and the new key works" wait_exit
 
