@@ -484,6 +484,7 @@ on_fetch_event(struct ui *u, const struct fetch_event *ev)
 		break;
 	case EV_REFRESH_DONE:
 		u->refreshing = false;
+		u->data_changed = true;		/* the end of a refresh may prune postings */
 		if (ev->status != JT_OK) {
 			snprintf(u->error, sizeof(u->error), "refresh failed: %s",
 				 ev->message ? ev->message : jt_status_str(ev->status));
