@@ -33,6 +33,14 @@ row() {
 	screen | grep -F -- "$1" | head -n 1
 }
 
+# wait_row TEXT NEEDLE: wait until the screen line holding TEXT also holds NEEDLE.
+wait_row() {
+	_end=$(($(date +%s) + 5))
+	until screen | grep -F -- "$1" | grep -qF -- "$2"; do
+		[ "$(date +%s)" -le "$_end" ] || { diag "no $2 on the line of $1:"; screen | _t_quote; return 1; }
+		sleep 0.05
+	done
+}
 cat >"$T/a.json" <<'JSON'
 {"version": "https://jsonfeed.org/version/1.1", "title": "Feed A", "items": [
  {"id": "a1", "url": "https://a.example/1", "title": "Alpha Engineer",
@@ -59,7 +67,7 @@ check "the postings are listed" wait_for "Bravo Engineer" 10
 check_not_contains "none is starred yet" "$(screen)" "★"
 keys j f
 check "f stars the selected posting" wait_for "starred"
-check_contains "its row shows the star" "$(row "Bravo Engineer")" "★"
+check "its row shows the star" wait_row "Bravo Engineer" "★"
 check_not_contains "and only its row" "$(row "Alpha Engineer")" "★"
 check_eq "it is in the database at once" \
 	"$(jt list --favourites | grep -c "Bravo Engineer")" 1
@@ -68,20 +76,19 @@ check "q quits" wait_exit
 
 ui 100 24
 check "after a restart" wait_for "Bravo Engineer" 10
-check_contains "the star is still there" "$(row "Bravo Engineer")" "★"
+check "the star is still there" wait_row "Bravo Engineer" "★"
 keys q
 wait_exit
 
 jt feeds rm "file://$T/a.json" >/dev/null
 ui 100 24
 check "with its feed removed" wait_for "Charlie Engineer" 10
-check_contains "the favourite is still listed" "$(row "Bravo Engineer")" "★"
+check "the favourite is still listed" wait_row "Bravo Engineer" "★"
 check_not_contains "the feed's other postings are gone" "$(screen)" "Alpha Engineer"
 keys F
 check "F shows favourites only" wait_gone "Charlie Engineer"
-out=$(screen)
-check_contains "the favourite is there, starred" "$(row "Bravo Engineer")" "★"
-check_contains "and the status line says so" "$out" "1 of 2 postings  favourites"
+check "the favourite is there, starred" wait_row "Bravo Engineer" "★"
+check "and the status line says so" wait_for "1 of 2 postings  favourites"
 keys Enter
 check "its description is still readable" wait_for "Second, the one to keep."
 keys f
