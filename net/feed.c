@@ -68,7 +68,24 @@ static bool looks_html(const char *head, size_t len);
 	_(hackernews, feed_parse_hackernews, FAMILY_JSON, \
 	  "hn.algolia.com news.ycombinator.com hacker-news.firebaseio.com", "", \
 	  feed_sniff_hackernews, feed_api_hackernews, 0) \
-	_(jsonld, feed_parse_jsonld, FAMILY_XML, "", "", looks_html, NULL, 0)
+	_(jsonld, feed_parse_jsonld, FAMILY_XML, "", "", looks_html, NULL, 0) \
+	_(greenhouse, feed_parse_greenhouse, FAMILY_JSON, \
+	  "boards-api.greenhouse.io boards.greenhouse.io job-boards.greenhouse.io", "", \
+	  feed_sniff_greenhouse, feed_api_greenhouse, 0) \
+	_(lever, feed_parse_lever, FAMILY_JSON, \
+	  "api.lever.co api.eu.lever.co jobs.lever.co jobs.eu.lever.co", "", \
+	  feed_sniff_lever, feed_api_lever, 0) \
+	_(ashby, feed_parse_ashby, FAMILY_JSON, "api.ashbyhq.com jobs.ashbyhq.com", "", \
+	  feed_sniff_ashby, feed_api_ashby, 0) \
+	_(smartrecruiters, feed_parse_smartrecruiters, FAMILY_JSON, \
+	  "api.smartrecruiters.com jobs.smartrecruiters.com careers.smartrecruiters.com", "", \
+	  feed_sniff_smartrecruiters, feed_api_smartrecruiters, 0) \
+	_(recruitee, feed_parse_recruitee, FAMILY_JSON, "recruitee.com", "", \
+	  feed_sniff_recruitee, feed_api_recruitee, 0) \
+	_(workable, feed_parse_workable, FAMILY_JSON, "apply.workable.com", "", \
+	  feed_sniff_workable, feed_api_workable, 0) \
+	_(personio, feed_parse_personio, FAMILY_XML, "jobs.personio.de jobs.personio.com", "", \
+	  feed_sniff_personio, feed_api_personio, 0)
 
 struct feed_format {
 	const char *name;

@@ -103,6 +103,13 @@ feed_parse_fn feed_parse_himalayas;	/* Himalayas jobs API (net/feed_himalayas.c)
 feed_parse_fn feed_parse_jobicy;	/* Jobicy remote jobs API (net/feed_jobicy.c) */
 feed_parse_fn feed_parse_hackernews;	/* HN "Who is hiring?" (net/feed_hackernews.c) */
 feed_parse_fn feed_parse_jsonld;	/* schema.org JobPosting in any HTML page (feed_jsonld.c) */
+feed_parse_fn feed_parse_greenhouse;	/* Greenhouse job board API (feed_greenhouse.c) */
+feed_parse_fn feed_parse_lever;		/* Lever postings API (net/feed_lever.c) */
+feed_parse_fn feed_parse_ashby;		/* Ashby job posting API (net/feed_ashby.c) */
+feed_parse_fn feed_parse_smartrecruiters; /* SmartRecruiters API (feed_smartrecruiters.c) */
+feed_parse_fn feed_parse_recruitee;	/* Recruitee offers API (net/feed_recruitee.c) */
+feed_parse_fn feed_parse_workable;	/* Workable careers widget (net/feed_workable.c) */
+feed_parse_fn feed_parse_personio;	/* Personio XML positions (net/feed_personio.c) */
 
 /*
  * Each board format's sniffer (true when the first bytes head[0..len) look like its API's
@@ -123,6 +130,20 @@ char *feed_api_arbeitnow(const char *url);
 char *feed_api_himalayas(const char *url);
 char *feed_api_jobicy(const char *url);
 char *feed_api_hackernews(const char *url);
+bool feed_sniff_greenhouse(const char *head, size_t len);
+bool feed_sniff_lever(const char *head, size_t len);
+bool feed_sniff_ashby(const char *head, size_t len);
+bool feed_sniff_smartrecruiters(const char *head, size_t len);
+bool feed_sniff_recruitee(const char *head, size_t len);
+bool feed_sniff_workable(const char *head, size_t len);
+bool feed_sniff_personio(const char *head, size_t len);
+char *feed_api_greenhouse(const char *url);
+char *feed_api_lever(const char *url);
+char *feed_api_ashby(const char *url);
+char *feed_api_smartrecruiters(const char *url);
+char *feed_api_recruitee(const char *url);
+char *feed_api_workable(const char *url);
+char *feed_api_personio(const char *url);
 
 /*
  * Process-wide libxml2 set-up: initialise the parser and install an external entity loader

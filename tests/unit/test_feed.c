@@ -477,7 +477,7 @@ test_helpers(void)
 	CHECK(feed_format_known("rss"));
 	CHECK(feed_format_known("atom"));
 	CHECK(feed_format_known("jsonfeed"));
-	CHECK(!feed_format_known("greenhouse"));
+	CHECK(!feed_format_known("no-such-format"));
 	CHECK(!feed_format_known(NULL));
 	CHECK_STR(feed_format_names[0], "rss");
 	{
@@ -508,13 +508,13 @@ test_detect(void)
 					   "\"content_html\": \"<p>x</p>\"}], \"version\": \"x\"}";
 	static const char html[] = "<!DOCTYPE html>\n<html><head><title>Login</title>";
 	static const char html2[] = "<html lang=\"en\"><body>";
-	static const char other_xml[] = "<?xml version=\"1.0\"?><workzag-jobs><position>";
+	static const char other_xml[] = "<?xml version=\"1.0\"?><wonderland><position>";
 	static const char binary[] = "\x89PNG\r\n\x1a\n\x00\x00";
 
 	CHECK_STR(feed_detect("atom", NULL, "", 0, &err), "atom");
 	CHECK_STR(feed_detect("jsonfeed", "https://x.example/a.rss", rss, sizeof(rss) - 1, &err),
 		  "jsonfeed");
-	CHECK(!feed_detect("greenhouse", NULL, rss, sizeof(rss) - 1, &err));
+	CHECK(!feed_detect("no-such-format", NULL, rss, sizeof(rss) - 1, &err));
 	CHECK(contains(err.msg, "unknown feed format"));
 	CHECK_STR(feed_detect(NULL, NULL, rss, sizeof(rss) - 1, &err), "rss");
 	CHECK_STR(feed_detect(NULL, NULL, rdf, sizeof(rdf) - 1, &err), "rss");

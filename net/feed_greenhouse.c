@@ -1,0 +1,381 @@
+/*
+ * The Greenhouse Job Board API: a board's list (https://boards-api.greenhouse.io/v1/boards/
+ * {token}/jobs?content=true, {"jobs": [...], "meta": {"total": N}}) and one job
+ * (.../jobs/{id}?pay_transparency=true, the job object itself).
+ *
+ * Owns reading a job object into a posting: the id is the job post's int64 number, the
+ * company is "company_name" or else the board token from the feed's URL (as written), the
+ * location is "location.name" and every "offices[].location", the pay is
+ * "pay_input_ranges[]" in cents, "content" is entity-escaped HTML (the docs' own example is
+ * escaped twice: it is unescaped once here and feed_emit() unescapes the rest), tags are the
+ * departments and the category-like metadata. Also turns board pages (boards.greenhouse.io/
+ * {token}, job-boards.greenhouse.io/{token}) and API URLs without content=true into the URL
+ * to download. Must never do I/O beyond reading its input or keep state between calls.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "net/board.h"
+#include "net/feed.h"
+#include "net/html.h"
+#include "store/strbuf.h"
+#include "store/xmalloc.h"
+
+#define API "https://boards-api.greenhouse.io/v1/boards/"
+
+/* Members never read, left out of each job's cJSON tree. */
+static const char *const unread[] = {
+	"data_compliance", "questions", "location_questions", "compliance",
+	"demographic_questions", NULL,
+};
+
+static char
+lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Does s contain the lower-case ASCII word w, ignoring case? */
+static bool
+has_ci(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (; s && *s; s++) {
+		size_t i = 0;
+
+		while (i < n && s[i] && lower(s[i]) == w[i])
+			i++;
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
+/* The n-th non-empty segment of url's path (0 first), or NULL. The caller frees it. */
+static char *
+segment(const char *url, int n)
+{
+	const char *path, *p, *end;
+	size_t len;
+
+	if (!board_url_path(url, &path, &len))
+		return NULL;
+	end = path + len;
+	for (p = path; p < end;) {
+		size_t m;
+
+		while (p < end && *p == '/')
+			p++;
+		m = (size_t)(end - p);
+		if (memchr(p, '/', m))
+			m = (size_t)((const char *)memchr(p, '/', m) - p);
+		if (!m)
+			break;
+		if (n-- == 0)
+			return xstrndup(p, m);
+		p += m;
+	}
+	return NULL;
+}
+
+/* The value of the query parameter name in url (not decoded), or NULL. The caller frees it. */
+static char *
+query_value(const char *url, const char *name)
+{
+	const char *q = url ? strchr(url, '?') : NULL;
+	size_t n = strlen(name);
+
+	while (q && *q && *q != '#') {
+		q++;
+		if (!strncmp(q, name, n) && q[n] == '=')
+			return xstrndup(q + n + 1, strcspn(q + n + 1, "&#"));
+		q += strcspn(q, "&#");
+		if (*q != '&')
+			break;
+	}
+	return NULL;
+}
+
+/* A board token is letters, digits, '-', '_' and '.'; anything else is no token. */
+static char *
+valid_token(char *t)
+{
+	if (t && *t && strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			      "0123456789-_.") == strlen(t) && strcmp(t, ".") && strcmp(t, ".."))
+		return t;
+	free(t);
+	return NULL;
+}
+
+/* The board token a Greenhouse URL names (API, board page or embed), or NULL. */
+static char *
+board_token(const char *url)
+{
+	char *t = NULL, *s;
+
+	if (feed_url_host_is(url, "boards-api.greenhouse.io")) {
+		char *v = segment(url, 0), *b = segment(url, 1);
+
+		if (v && b && !strcmp(v, "v1") && !strcmp(b, "boards"))
+			t = segment(url, 2);
+		free(v);
+		free(b);
+	} else if (feed_url_host_is(url, "boards.greenhouse.io") ||
+		   feed_url_host_is(url, "job-boards.greenhouse.io")) {
+		t = segment(url, 0);
+		if (t && !strcmp(t, "embed")) {
+			free(t);
+			s = segment(url, 1);
+			t = s && !strcmp(s, "job_board") ? query_value(url, "for") : NULL;
+			free(s);
+		}
+	}
+	return valid_token(t);
+}
+
+/* Append a place to the "; "-separated list in sb unless it is empty or already there. */
+static void
+place_add(struct strbuf *sb, const char *s)
+{
+	const char *t = strbuf_str(sb);
+	size_t n;
+
+	if (!s || !*s)
+		return;
+	n = strlen(s);
+	while (*t) {
+		if (!strncmp(t, s, n) && (!t[n] || !strncmp(t + n, "; ", 2)))
+			return;
+		t = strstr(t, "; ");
+		if (!t)
+			break;
+		t += 2;
+	}
+	if (sb->len)
+		strbuf_adds(sb, "; ");
+	strbuf_adds(sb, s);
+}
+
+static void
+locations(const cJSON *it, struct job *job)
+{
+	const cJSON *loc = cJSON_GetObjectItemCaseSensitive(it, "location");
+	const cJSON *offices = cJSON_GetObjectItemCaseSensitive(it, "offices"), *o;
+	struct strbuf sb;
+
+	strbuf_init(&sb, JOB_FIELD_MAX * 2);
+	if (cJSON_IsObject(loc))
+		place_add(&sb, board_str(loc, "name"));
+	else if (cJSON_IsString(loc))
+		place_add(&sb, loc->valuestring);
+	if (cJSON_IsArray(offices))
+		cJSON_ArrayForEach(o, offices)
+			place_add(&sb, board_str(o, "location"));
+	if (sb.len)
+		job->location = strbuf_detach(&sb, NULL);
+	strbuf_done(&sb);
+}
+
+/* pay_input_ranges[]: amounts in cents; ranges in the first range's currency are merged. */
+static void
+pay(const cJSON *it, struct job *job)
+{
+	const cJSON *ranges = cJSON_GetObjectItemCaseSensitive(it, "pay_input_ranges"), *r;
+	const char *period = NULL;
+	double lo = 0, hi = 0;
+	char *cur = NULL;
+
+	if (!cJSON_IsArray(ranges))
+		return;
+	cJSON_ArrayForEach(r, ranges) {
+		double a = board_money(cJSON_GetObjectItemCaseSensitive(r, "min_cents")) / 100;
+		double b = board_money(cJSON_GetObjectItemCaseSensitive(r, "max_cents")) / 100;
+		const char *c = board_str(r, "currency_type");
+
+		if (a <= 0 && b <= 0)
+			continue;
+		if (!lo && !hi) {
+			cur = c ? xstrdup(c) : NULL;
+			period = has_ci(board_str(r, "title"), "hour") ? "hour" : "year";
+		} else if (!cur != !c || (c && strcmp(c, cur))) {
+			continue;
+		}
+		if (a > 0 && (!lo || a < lo))
+			lo = a;
+		if (b > hi)
+			hi = b;
+	}
+	if (!lo && !hi) {
+		free(cur);
+		return;
+	}
+	job->salary_min = lo;
+	job->salary_max = hi;
+	job->salary_currency = cur;
+	job->salary_period = xstrdup(period);
+}
+
+/* Departments, and metadata that names a category, department, team or function. */
+static void
+tags_and_type(const cJSON *it, struct job *job)
+{
+	const cJSON *md = cJSON_GetObjectItemCaseSensitive(it, "metadata"), *m;
+	struct strbuf sb;
+
+	strbuf_init(&sb, JOB_FIELD_MAX * 2);
+	board_list_add(&sb, cJSON_GetObjectItemCaseSensitive(it, "departments"), false);
+	if (cJSON_IsArray(md)) {
+		cJSON_ArrayForEach(m, md) {
+			const char *name = board_str(m, "name");
+			const cJSON *v = cJSON_GetObjectItemCaseSensitive(m, "value");
+			const char *et;
+
+			if (!name)
+				continue;
+			if (has_ci(name, "categor") || has_ci(name, "department") ||
+			    has_ci(name, "team") || has_ci(name, "function"))
+				board_list_add(&sb, v, false);
+			if (!job->employment_type &&
+			    (has_ci(name, "employment") || has_ci(name, "job type")) &&
+			    (et = board_employment(v)))
+				job->employment_type = xstrdup(et);
+		}
+	}
+	if (sb.len)
+		job->tags = strbuf_detach(&sb, NULL);
+	strbuf_done(&sb);
+}
+
+/* Is there a raw tag ('<' and a letter, '/' or '!') in s? */
+static bool
+raw_tag(const char *s)
+{
+	for (; (s = strchr(s, '<')); s++) {
+		char c = s[1];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!')
+			return true;
+	}
+	return false;
+}
+
+static enum jt_status
+item(const cJSON *it, const char *token, struct feed_sink *sink, struct jt_err *err)
+{
+	struct job job;
+	const char *s;
+
+	job_init(&job);
+	job.guid = board_text(cJSON_GetObjectItemCaseSensitive(it, "id"));
+	job.title = board_dup(it, "title");
+	job.url = board_dup(it, "absolute_url");
+	job.company = board_dup(it, "company_name");
+	if (!job.company && token)
+		job.company = xstrdup(token);
+	if (!job.company)
+		job.company = board_token(job.url);
+	if (!sink->title && job.company)
+		sink->title = feed_line(job.company, JOB_TITLE_MAX);
+	locations(it, &job);
+	job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "first_published"));
+	if (!job.posted)
+		job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "updated_at"));
+	s = board_str(it, "content");
+	if (s && !raw_tag(s))
+		job.description_html = html_unescape(s);	/* escaped HTML; maybe twice */
+	else if (s)
+		job.description_html = xstrdup(s);
+	pay(it, &job);
+	tags_and_type(it, &job);
+	return feed_emit(sink, &job, err);
+}
+
+enum jt_status
+feed_parse_greenhouse(const struct feed_input *in, struct feed_sink *sink, struct jt_err *err)
+{
+	struct board_doc doc;
+	struct board_val jobs, v;
+	const char *cur = NULL;
+	char *token;
+	enum jt_status rc = board_doc_open(&doc, in, err);
+
+	if (rc != JT_OK)
+		return rc;
+	token = board_token(sink->url);
+	if (board_member(doc.root, "jobs", &jobs) && board_kind(jobs) == '[') {
+		while (rc == JT_OK && board_element_next(jobs, &cur, &v)) {
+			cJSON *it = board_object(v, unread);
+
+			if (it)
+				rc = item(it, token, sink, err);
+			else
+				sink->skipped++;
+			cJSON_Delete(it);
+		}
+	} else if (board_kind(doc.root) == '{' && board_member(doc.root, "id", &v) &&
+		   (board_member(doc.root, "title", &v) ||
+		    board_member(doc.root, "absolute_url", &v))) {
+		cJSON *it = board_object(doc.root, unread);	/* one job */
+
+		rc = item(it, token, sink, err);
+		cJSON_Delete(it);
+	} else {
+		rc = jt_fail(err, JT_ERR_FORMAT, "JSON without a \"jobs\" array or a job, so not "
+			     "a Greenhouse job board response");
+	}
+	free(token);
+	board_doc_done(&doc);
+	return rc;
+}
+
+bool
+feed_sniff_greenhouse(const char *head, size_t len)
+{
+	return board_head_first(head, len) == '{' &&
+	       (board_head_has(head, len, "\"internal_job_id\"") ||
+		(board_head_has(head, len, "\"absolute_url\"") &&
+		 (board_head_has(head, len, "\"jobs\"") ||
+		  board_head_has(head, len, "\"requisition_id\"") ||
+		  board_head_has(head, len, "\"first_published\""))));
+}
+
+/* Does url's query hold name=value? */
+static bool
+has_param(const char *url, const char *name, const char *value)
+{
+	char *v = query_value(url, name);
+	bool r = v && !strcmp(v, value);
+
+	free(v);
+	return r;
+}
+
+char *
+feed_api_greenhouse(const char *url)
+{
+	char *token = board_token(url), *api = NULL;
+
+	if (!token)
+		return NULL;
+	if (feed_url_host_is(url, "boards-api.greenhouse.io")) {
+		char *what = segment(url, 3), *id = segment(url, 4), *more = segment(url, 5);
+
+		if (!what)	/* the board itself: its jobs */
+			api = xasprintf(API "%s/jobs?content=true", token);
+		else if (!strcmp(what, "jobs") && !id && !has_param(url, "content", "true"))
+			api = board_url_param(url, "content", "true", NULL);
+		else if (!strcmp(what, "jobs") && id && !more &&
+			 !has_param(url, "pay_transparency", "true"))
+			api = board_url_param(url, "pay_transparency", "true", NULL);
+		free(what);
+		free(id);
+		free(more);
+	} else {
+		api = xasprintf(API "%s/jobs?content=true", token);
+	}
+	free(token);
+	return api;
+}
