@@ -289,6 +289,18 @@ has_control_or_space(const char *s)
 	return false;
 }
 
+/* True when url starts with a scheme ("javascript:", "file:") other than http and https. */
+static bool
+has_other_scheme(const char *url)
+{
+	size_t n = strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+
+	if (!n || url[n] != ':' || !((url[0] | 0x20) >= 'a' && (url[0] | 0x20) <= 'z'))
+		return false;
+	return !((n == 4 && !strncasecmp(url, "http", 4)) ||
+		 (n == 5 && !strncasecmp(url, "https", 5)));
+}
+
 bool
 fetch_url_openable(const char *url, const char **why)
 {
@@ -298,6 +310,8 @@ fetch_url_openable(const char *url, const char **why)
 
 	if (!url || !*url)
 		reason = "no URL";
+	else if (has_other_scheme(url))
+		reason = "only http and https links are opened";
 	else if (has_control_or_space(url))
 		reason = "the URL contains spaces or control characters";
 	else if (url_parts(url, &scheme, &host)) {

@@ -31,7 +31,9 @@ enum stmt_id {
 	ST_FEED_ADD,
 	ST_FEED_GET,
 	ST_FEED_RECORD,
-	ST_INGEST_PUT,
+	ST_INGEST_INSERT,
+	ST_INGEST_SEEN,
+	ST_INGEST_UPDATE,
 	ST_JOB_GET,
 	ST_JOB_EXISTS,
 	ST_FLAG_READ,
@@ -70,26 +72,27 @@ static const char *const stmt_sql[ST_COUNT_] = {
 		" last_modified = coalesce(?4, last_modified), last_fetch = ?5,"
 		" last_ok = max(last_ok, ?6), last_status = ?7, last_error = ?8, next_fetch = ?9"
 		" WHERE url = ?1",
-	[ST_INGEST_PUT] =
+	/* A refresh stores a posting by trying, in turn: a new posting; one seen before and
+	 * unchanged (only last_seen moves); one seen before and changed. Parameters as in
+	 * bind_posting(). */
+	[ST_INGEST_INSERT] =
 		"INSERT INTO postings (feed_url, guid, title, company, company_fold, location,"
 		" location_fold, remote, hybrid, salary_min, salary_max, salary_currency,"
 		" salary_period, salary_year, employment_type, posted, date_key, url, apply_url,"
 		" description_html, description_text, tags, first_seen, last_seen, hash)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
 		" coalesce(?16, ?22), ?17, ?18, ?19, ?20, ?21, ?22, ?22, ?23)"
-		" ON CONFLICT (feed_url, guid) DO UPDATE SET last_seen = excluded.last_seen,"
-		" title = excluded.title, company = excluded.company,"
-		" company_fold = excluded.company_fold, location = excluded.location,"
-		" location_fold = excluded.location_fold, remote = excluded.remote,"
-		" hybrid = excluded.hybrid, salary_min = excluded.salary_min,"
-		" salary_max = excluded.salary_max, salary_currency = excluded.salary_currency,"
-		" salary_period = excluded.salary_period, salary_year = excluded.salary_year,"
-		" employment_type = excluded.employment_type, posted = excluded.posted,"
-		" date_key = coalesce(excluded.posted, first_seen), url = excluded.url,"
-		" apply_url = excluded.apply_url, description_html = excluded.description_html,"
-		" description_text = excluded.description_text, tags = excluded.tags,"
-		" hash = excluded.hash"
-		" RETURNING first_seen",
+		" ON CONFLICT (feed_url, guid) DO NOTHING",
+	[ST_INGEST_SEEN] =
+		"UPDATE postings SET last_seen = ?22 WHERE feed_url = ?1 AND guid = ?2"
+		" AND hash = ?23",
+	[ST_INGEST_UPDATE] =
+		"UPDATE postings SET last_seen = ?22, title = ?3, company = ?4, company_fold = ?5,"
+		" location = ?6, location_fold = ?7, remote = ?8, hybrid = ?9, salary_min = ?10,"
+		" salary_max = ?11, salary_currency = ?12, salary_period = ?13, salary_year = ?14,"
+		" employment_type = ?15, posted = ?16, date_key = coalesce(?16, first_seen),"
+		" url = ?17, apply_url = ?18, description_html = ?19, description_text = ?20,"
+		" tags = ?21, hash = ?23 WHERE feed_url = ?1 AND guid = ?2",
 	[ST_JOB_GET] =
 		"SELECT " JOB_COLUMNS ", p.description_html, p.description_text"
 		" FROM postings p" JOB_JOINS " WHERE p.id = ?1",
@@ -437,6 +440,7 @@ store_feed_get(struct store *s, const char *url, struct feed *out, struct jt_err
 	if (rc == SQLITE_ROW) {
 		feed_done(out);
 		feed_read(st, out);
+		sqlite3_reset(st);	/* end the read transaction */
 		return JT_OK;
 	}
 	if (rc == SQLITE_DONE)
@@ -514,27 +518,19 @@ job_hash(const struct job *j)
 	return (int64_t)(h >> 1);
 }
 
-enum jt_status
-store_ingest_put(struct store *s, const struct job *job, bool *added, struct jt_err *err)
+/* Bind a posting as the ingest statements number their parameters. */
+static void
+bind_posting(struct store *s, sqlite3_stmt *st, const struct job *job, int64_t hash)
 {
-	sqlite3_stmt *st;
-	char *company_fold, *location_fold;
 	double top = job->salary_max > 0 ? job->salary_max : job->salary_min;
-	int rc;
 
-	if (!s->ingest_url || !job->guid)
-		return jt_fail(err, JT_ERR_USAGE, "posting without a refresh or an id");
-	if (!(st = stmt_get(s, ST_INGEST_PUT, err)))
-		return JT_ERR_DB;
-	company_fold = text_fold(job->company ? job->company : "");
-	location_fold = text_fold(job->location ? job->location : "");
 	bind_text(st, 1, s->ingest_url);
 	sqlite3_bind_text(st, 2, job->guid, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, job->title ? job->title : "", -1, SQLITE_TRANSIENT);
 	bind_text(st, 4, job->company);
-	sqlite3_bind_text(st, 5, company_fold, -1, free);
+	sqlite3_bind_text(st, 5, text_fold(job->company ? job->company : ""), -1, free);
 	bind_text(st, 6, job->location);
-	sqlite3_bind_text(st, 7, location_fold, -1, free);
+	sqlite3_bind_text(st, 7, text_fold(job->location ? job->location : ""), -1, free);
 	sqlite3_bind_int(st, 8, job->remote);
 	sqlite3_bind_int(st, 9, job->hybrid);
 	if (job->salary_min > 0)
@@ -553,14 +549,53 @@ store_ingest_put(struct store *s, const struct job *job, bool *added, struct jt_
 	bind_text(st, 20, job->description_text);
 	bind_text(st, 21, job->tags);
 	sqlite3_bind_int64(st, 22, s->ingest_now);
-	sqlite3_bind_int64(st, 23, job_hash(job));
+	sqlite3_bind_int64(st, 23, hash);
+}
+
+/* Run one ingest statement for job; *changed tells whether it touched a row. */
+static enum jt_status
+ingest_step(struct store *s, enum stmt_id id, const struct job *job, int64_t hash,
+	    bool *changed, struct jt_err *err)
+{
+	sqlite3_stmt *st = stmt_get(s, id, err);
+	int rc;
+
+	if (!st)
+		return JT_ERR_DB;
+	if (id == ST_INGEST_SEEN) {	/* only the key, the time and the hash */
+		bind_text(st, 1, s->ingest_url);
+		sqlite3_bind_text(st, 2, job->guid, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 22, s->ingest_now);
+		sqlite3_bind_int64(st, 23, hash);
+	} else {
+		bind_posting(s, st, job, hash);
+	}
 	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW)
-		return db_fail(s, err, "cannot store a posting");
-	if (added)
-		*added = sqlite3_column_int64(st, 0) == s->ingest_now;
 	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s, err, "cannot store a posting");
+	*changed = sqlite3_changes(s->db) > 0;
 	return JT_OK;
+}
+
+enum jt_status
+store_ingest_put(struct store *s, const struct job *job, bool *added, struct jt_err *err)
+{
+	int64_t hash;
+	bool changed = false;
+	enum jt_status rc;
+
+	if (!s->ingest_url || !job->guid)
+		return jt_fail(err, JT_ERR_USAGE, "posting without a refresh or an id");
+	hash = job_hash(job);
+	rc = ingest_step(s, ST_INGEST_INSERT, job, hash, &changed, err);
+	if (added)
+		*added = rc == JT_OK && changed;
+	if (rc == JT_OK && !changed)
+		rc = ingest_step(s, ST_INGEST_SEEN, job, hash, &changed, err);
+	if (rc == JT_OK && !changed)
+		rc = ingest_step(s, ST_INGEST_UPDATE, job, hash, &changed, err);
+	return rc;
 }
 
 enum jt_status

@@ -284,9 +284,16 @@ tmux_resize() {
 	_t_tm resize-window -t jt -x "$1" -y "$2"
 }
 
+# Kill the tmux server and wait until it is gone, so that a tmux_start right after does not
+# meet the dying server on the same socket.
 tmux_stop() {
 	if [ -n "$_t_tmux" ]; then
 		_t_tm kill-server 2>/dev/null
+		_t_i=0
+		while _t_tm list-sessions >/dev/null 2>&1 && [ "$_t_i" -lt 100 ]; do
+			sleep 0.02
+			_t_i=$((_t_i + 1))
+		done
 		_t_tmux=
 	fi
 	return 0

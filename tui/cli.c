@@ -855,6 +855,8 @@ feeds_list(struct store *s, enum out_format format)
 				printf(" · format %s", f->format);
 			if (!f->last_fetch)
 				fputs(" · never fetched", stdout);
+			else if (!strcmp(age, "now"))
+				fputs(" · fetched just now", stdout);
 			else
 				printf(" · fetched %s ago", age);
 			if (f->last_error) {

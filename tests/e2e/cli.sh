@@ -105,8 +105,7 @@ check_contains "table hourly salary" "$table" "CHF 60–80/h"
 # ---- ids, favourites ----------------------------------------------------------------------
 
 ids=$(printf '%s' "$all" | json '[j["id"] for j in d]')
-touch "$T/jobs.json"
-check "a second fetch" jt fetch
+check_eq "a second fetch at once finds nothing new" "$(jt fetch)" "file://$T/jobs.json: 3 postings, 0 new"
 check_eq "ids are stable across refreshes" "$(jt list --format json | json '[j["id"] for j in d]')" "$ids"
 id=$(printf '%s' "$all" | json 'd[2]["id"]')
 check "fav add" jt fav add "$id"

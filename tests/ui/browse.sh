@@ -6,21 +6,10 @@
 t_setup
 [ -n "$TMUX_BIN" ] || t_skip "tmux not found"
 
-# tmux_start kills the previous tmux server and starts one on the same socket at once; wait
-# for the old one to be gone first, or the new client may reach it as it dies.
-tmux_gone() {
-	tmux_stop
-	_i=0
-	while _t_tm list-sessions >/dev/null 2>&1 && [ "$_i" -lt 100 ]; do
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-}
 # ui W H [NAME=VALUE...]: jobterm on the test's database in a W x H tmux pane.
 ui() {
 	_w=$1 _h=$2
 	shift 2
-	tmux_gone
 	tmux_start "$_w" "$_h" env "$@" "$JOBTERM" --db "$T/jobterm.db" --config "$T/config"
 }
 # wait_exit [SECS]: wait until jobterm has exited (the pane stays, dead).

@@ -8,20 +8,9 @@ t_setup
 [ -n "$TMUX_BIN" ] || t_skip "tmux not found"
 [ -n "$PYTHON3" ] || t_skip "python3 not found"
 
-# tmux_start kills the previous tmux server and starts one on the same socket at once; wait
-# for the old one to be gone first, or the new client may reach it as it dies.
-tmux_gone() {
-	tmux_stop
-	_i=0
-	while _t_tm list-sessions >/dev/null 2>&1 && [ "$_i" -lt 100 ]; do
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-}
 ui() {
 	_w=$1 _h=$2
 	shift 2
-	tmux_gone
 	tmux_start "$_w" "$_h" env "$@" "$JOBTERM" --db "$T/jobterm.db" --config "$T/config"
 }
 wait_exit() {

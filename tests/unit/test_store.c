@@ -341,6 +341,13 @@ test_ingest_stable_ids(void)
 	/* The index follows the update: the old title text is gone, the new one found. */
 	CHECK(id_of(s, "updated") == id2);
 
+	/* A refresh in the same second as the last one still knows old from new. */
+	CHECK_RC(store_ingest_begin(s, "https://a.example/feed", now + 100, &err), JT_OK);
+	mkjob(&j, "11", "Brand New Posting", "Newco", "Paris", now);
+	put(s, &j, &added);
+	CHECK(!added);
+	CHECK_RC(store_ingest_commit(s, &err), JT_OK);
+
 	/* A rolled-back refresh changes nothing. */
 	CHECK_RC(store_ingest_begin(s, "https://a.example/feed", now + 200, &err), JT_OK);
 	mkjob(&j, "1", "Should not appear", "Infosys", "Charlotte, NC", now);
