@@ -608,6 +608,7 @@ void
 board_list_add(struct strbuf *sb, const cJSON *v, bool split_commas)
 {
 	const cJSON *e;
+	size_t n = 0;
 
 	if (cJSON_IsString(v)) {
 		list_add_one(sb, v->valuestring, split_commas);
@@ -620,7 +621,7 @@ board_list_add(struct strbuf *sb, const cJSON *v, bool split_commas)
 			list_add_one(sb, e->valuestring, split_commas);
 		else if (cJSON_IsObject(e))
 			list_add_one(sb, board_str(e, "name"), split_commas);
-		if (sb->toobig)
+		if (sb->toobig || ++n == BOARD_LIST_MAX)
 			break;
 	}
 }
@@ -661,12 +662,14 @@ board_names(const cJSON *v, const char *sep)
 	} else if (cJSON_IsObject(v)) {
 		name_add(&sb, board_str(v, "name"), sep);
 	} else if (cJSON_IsArray(v)) {
+		size_t n = 0;
+
 		cJSON_ArrayForEach(e, v) {
 			if (cJSON_IsString(e))
 				name_add(&sb, e->valuestring, sep);
 			else if (cJSON_IsObject(e))
 				name_add(&sb, board_str(e, "name"), sep);
-			if (sb.toobig)
+			if (sb.toobig || ++n == BOARD_LIST_MAX)
 				break;
 		}
 	}

@@ -25,6 +25,8 @@
 
 /* Deepest nesting of a member handed to cJSON (whose own limit is reached by recursion). */
 #define BOARD_DEPTH_MAX	64
+/* Most elements of one array read into a list (tags, locations). */
+#define BOARD_LIST_MAX	256
 
 /* A JSON value inside a checked document: the bytes [p, e). */
 struct board_val {
@@ -92,13 +94,14 @@ int64_t board_date(const cJSON *v);
 bool board_true(const cJSON *v);
 /*
  * Append v to the comma-separated list in sb: a string, or each string of an array (an
- * element that is an object gives its "name"). Commas inside a value become spaces when
+ * element that is an object gives its "name"; at most BOARD_LIST_MAX elements). Commas inside a value become spaces when
  * split_commas is false; when it is true a string is itself taken as a comma-separated
  * list. Stops quietly at sb's cap.
  */
 void board_list_add(struct strbuf *sb, const cJSON *v, bool split_commas);
 /* The names in v joined by sep: a string, or the strings of an array and the "name" of
- * each object in it (repeats dropped); NULL when there is none. The caller frees it. */
+ * each object in it (repeats dropped, at most BOARD_LIST_MAX elements); NULL when there is
+ * none. The caller frees it. */
 char *board_names(const cJSON *v, const char *sep);
 /* The canonical employment type (feed_employment_type) of a string, or of the first
  * element of an array that names one; NULL when none does. Static string. */

@@ -6,7 +6,7 @@
  *
  * Owns turning comments into postings. In a thread, each top-level comment is one posting;
  * replies (deeper comments, or hits whose parent is not the story) are not postings and are
- * never handed to cJSON; deleted comments (no author or text) are skipped and counted. The
+ * never handed to cJSON; deleted comments (no text) are skipped and counted. The
  * first line of a comment is by convention "Company | Role | Location | REMOTE | Full-time |
  * $150k-210k | URL", in any order after the company: each segment is classified (a URL, a
  * salary read by feed_salary_parse, an employment type, REMOTE/ONSITE/HYBRID words, a role,
@@ -106,38 +106,45 @@ trim_dup(const char *s, size_t n)
 /* ---- the first line ------------------------------------------------------------------------ */
 
 /*
- * The first line of a comment's HTML as text: everything before the first <p> or line
- * break, tags removed, entities decoded. NULL when it is empty.
+ * The first line of a comment's HTML as text: everything before the first <p>, <br> or line
+ * break that has text before it, tags removed, entities decoded. NULL when there is none.
  */
 static char *
 first_line(const char *html)
 {
 	struct strbuf sb;
 	const char *p = html;
-	char *text, *r;
+	char *text, *r = NULL;
+	bool full = false;
 
 	strbuf_init(&sb, FIRST_LINE_MAX);
-	while (*p && *p != '\n') {
-		if (*p == '<') {
+	while (*p && !r && !full) {
+		bool end = false;
+
+		if (*p == '\n') {
+			end = true;
+			p++;
+		} else if (*p == '<') {
 			const char *gt = strchr(p, '>');
 
 			if (!gt)
 				break;
-			if (lower(p[1]) == 'p' && (p[2] == '>' || is_space(p[2]) || p[2] == '/'))
-				break;
-			if (lower(p[1]) == 'b' && lower(p[2]) == 'r' && !is_alpha(p[3]))
-				break;
+			end = (lower(p[1]) == 'p' && (p[2] == '>' || is_space(p[2]) || p[2] == '/')) ||
+			      (lower(p[1]) == 'b' && lower(p[2]) == 'r' && !is_alpha(p[3]));
 			p = gt + 1;
-			continue;
+		} else {
+			if (!strbuf_addc(&sb, *p))
+				full = end = true;	/* a first line that long is cut */
+			p++;
 		}
-		if (!strbuf_addc(&sb, *p))
-			break;
-		p++;
+		if (end || !*p) {	/* a line ends: keep it unless it is blank */
+			text = html_unescape(strbuf_str(&sb));
+			r = trim_dup(text, strlen(text));
+			free(text);
+			strbuf_reset(&sb);
+		}
 	}
-	text = html_unescape(strbuf_str(&sb));
 	strbuf_done(&sb);
-	r = trim_dup(text, strlen(text));
-	free(text);
 	return r;
 }
 
@@ -522,16 +529,13 @@ static enum jt_status
 comment(const cJSON *it, struct feed_sink *sink, struct jt_err *err)
 {
 	const char *text = board_str(it, "text");
-	const char *author = board_str(it, "author");
 	struct header h;
 	struct job job;
 	char *line;
 
 	if (!text)
 		text = board_str(it, "comment_text");
-	if (!author)
-		author = board_str(it, "by");
-	if (!text || !author || board_true(cJSON_GetObjectItemCaseSensitive(it, "deleted")) ||
+	if (!text || board_true(cJSON_GetObjectItemCaseSensitive(it, "deleted")) ||
 	    board_true(cJSON_GetObjectItemCaseSensitive(it, "dead"))) {
 		sink->skipped++;
 		return JT_OK;

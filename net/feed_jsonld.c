@@ -38,7 +38,7 @@
 /* Most bytes of a page (the HTML parser builds a tree several times its size). */
 #define JSONLD_PAGE_MAX	(16 * 1024 * 1024)
 /* Most bytes of one JSON-LD block. */
-#define JSONLD_BLOCK_MAX	(4 * 1024 * 1024)
+#define JSONLD_BLOCK_MAX	(2 * 1024 * 1024)
 /* How far JobPostings are looked for through @graph, mainEntity and item lists. */
 #define JSONLD_HOPS_MAX	6
 
@@ -196,6 +196,8 @@ read_location(const cJSON *o, struct job *job)
 
 	strbuf_init(&sb, JOB_FIELD_MAX * 2);
 	if (cJSON_IsArray(loc)) {
+		size_t n = 0;
+
 		cJSON_ArrayForEach(e, loc) {
 			char *p = place_text(e);
 
@@ -203,6 +205,8 @@ read_location(const cJSON *o, struct job *job)
 			free(p);
 			if (place_remote(e))
 				job->remote = true;
+			if (++n == BOARD_LIST_MAX)
+				break;
 		}
 	} else {
 		char *p = place_text(loc);
@@ -224,8 +228,13 @@ read_location(const cJSON *o, struct job *job)
 		const cJSON *req = cJSON_GetObjectItemCaseSensitive(o, key);
 
 		if (cJSON_IsArray(req)) {
-			cJSON_ArrayForEach(e, req)
+			size_t n = 0;
+
+			cJSON_ArrayForEach(e, req) {
 				add_part(&sb, name_of(e), ", ");
+				if (++n == BOARD_LIST_MAX)
+					break;
+			}
 		} else {
 			add_part(&sb, name_of(req), ", ");
 		}

@@ -22,6 +22,9 @@
 #include "store/text.h"
 #include "store/xmalloc.h"
 
+/* Longest anti-spam paragraph cut off without the word "tag" in it. */
+#define ANTISPAM_MAX	600
+
 /* The code point at s[0..n) and its length (1 for a bad byte, with U+FFFD). */
 static size_t
 cp_at(const char *s, size_t n, uint32_t *cp)
@@ -145,11 +148,23 @@ drop_tail(const char *s, size_t *n, const char *tail)
 	return true;
 }
 
+/* Is s short and without markup but closing tags, so the last paragraph of its text? */
+static bool
+trailing(const char *s)
+{
+	if (strlen(s) > ANTISPAM_MAX)
+		return false;
+	for (const char *lt = s; (lt = strchr(lt, '<')); lt++)
+		if (lt[1] != '/')
+			return false;
+	return true;
+}
+
 /*
  * Cut the anti-spam paragraph off the end of a description: from the last "Please mention
- * the word" that is followed by "tag" to the end, with the line breaks, white space and an
- * opening <p> or <div> just before it. The description is untouched when the sentence is
- * not there.
+ * the word" to the end, when that is the trailing paragraph (the rest names the tag, or is
+ * short and opens no other element), with the line breaks, white space and an opening <p> or <div> just before it. The
+ * description is untouched when the sentence is not there.
  */
 static void
 strip_antispam(char *html)
@@ -161,7 +176,7 @@ strip_antispam(char *html)
 		return;
 	for (p = html; (p = find_ci(p, "please mention the word")); p++)
 		last = p;
-	if (!last || !find_ci(last, " tag "))
+	if (!last || (!find_ci(last, " tag ") && !trailing(last)))
 		return;
 	n = (size_t)(last - html);
 	for (;;) {

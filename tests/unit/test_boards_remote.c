@@ -341,6 +341,18 @@ test_remoteok_quirks(void)
 	CHECK_SALARY(j, 0, 0, NULL, NULL);
 	result_done(&r);
 
+	/* The anti-spam paragraph without the word "tag", and a description that only
+	 * mentions the sentence in its middle. */
+	parse_str("remoteok", NULL, "[{\"id\": \"1\", \"position\": \"A\", \"description\": "
+		  "\"<p>Body</p><p>Please mention the word **FOX** when applying.</p>\"}, "
+		  "{\"id\": \"2\", \"position\": \"B\", \"description\": \"<p>We said: "
+		  "please mention the word of the day.</p><p>More text follows here and it goes "
+		  "on.</p>\"}]", &r);
+	CHECK_RC(r.rc, JT_OK);
+	CHECK_STR(by_guid(&r, "1")->description_html, "<p>Body</p>");
+	CHECK(has(by_guid(&r, "2")->description_html, "More text follows"));
+	result_done(&r);
+
 	/* A tag query with no match: just the notice. */
 	parse_fixture("remoteok/legal-notice-only.json", "https://remoteok.com/api?tag=cobol",
 		      "remoteok", &r);
@@ -889,6 +901,13 @@ test_hn_firebase(void)
 	CHECK_RC(r.rc, JT_OK);
 	CHECK_INT(r.jobs.n, 0);
 	CHECK_INT(r.skipped, 1);
+	result_done(&r);
+	/* A comment that opens with an empty paragraph, and one whose author is gone. */
+	parse_str("hackernews", NULL, "{\"id\": 1, \"children\": [{\"id\": 2, \"text\": "
+		  "\"<p>\\n<p>Acme | Cook | Paris<p>Body\", \"author\": null}]}", &r);
+	CHECK_RC(r.rc, JT_OK);
+	CHECK_STR(nth(&r, 0)->title, "Cook");
+	CHECK_STR(nth(&r, 0)->location, "Paris");
 	result_done(&r);
 	parse_str("hackernews", NULL, "[1, 2]", &r);
 	CHECK_RC(r.rc, JT_ERR_FORMAT);
