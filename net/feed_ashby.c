@@ -24,6 +24,9 @@
 
 #define API "https://api.ashbyhq.com/posting-api/job-board/"
 
+/* Most elements of one array read (locations, lists, ...); the rest are ignored. */
+#define LIST_MAX	256
+
 /* The n-th non-empty segment of url's path (0 first), or NULL. The caller frees it. */
 static char *
 segment(const char *url, int n)
@@ -150,11 +153,14 @@ locations(const cJSON *it, struct job *job)
 	const cJSON *addr = cJSON_GetObjectItemCaseSensitive(
 		cJSON_GetObjectItemCaseSensitive(it, "address"), "postalAddress");
 	struct strbuf sb;
+	size_t n = 0;
 
 	strbuf_init(&sb, JOB_FIELD_MAX * 2);
 	place_add(&sb, board_str(it, "location"));
 	if (cJSON_IsArray(sec)) {
 		cJSON_ArrayForEach(e, sec) {
+			if (++n > LIST_MAX)
+				break;
 			if (cJSON_IsString(e))
 				place_add(&sb, e->valuestring);
 			else
@@ -186,6 +192,7 @@ compensation(const cJSON *it, struct job *job)
 {
 	const cJSON *c = cJSON_GetObjectItemCaseSensitive(it, "compensation");
 	const cJSON *parts = cJSON_GetObjectItemCaseSensitive(c, "summaryComponents"), *p;
+	size_t n = 0;
 
 	if (cJSON_IsArray(parts)) {
 		cJSON_ArrayForEach(p, parts) {
@@ -195,6 +202,8 @@ compensation(const cJSON *it, struct job *job)
 			double lo = board_money(cJSON_GetObjectItemCaseSensitive(p, "minValue"));
 			double hi = board_money(cJSON_GetObjectItemCaseSensitive(p, "maxValue"));
 
+			if (++n > LIST_MAX)
+				break;
 			if (!type || !ieq(type, "salary") || (lo <= 0 && hi <= 0) || !period)
 				continue;
 			job->salary_min = lo;
@@ -244,6 +253,8 @@ item(const cJSON *it, const char *company, struct feed_sink *sink, struct jt_err
 		job.remote = false;
 	}
 	job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "publishedAt"));
+	if (job.posted < 0)
+		job.posted = 0;	/* before 1970: no posting date */
 	job.employment_type = board_dup(it, "employmentType");
 	compensation(it, &job);
 	job.description_html = board_dup(it, "descriptionHtml");

@@ -24,6 +24,8 @@
 #include "store/xmalloc.h"
 
 #define API "https://boards-api.greenhouse.io/v1/boards/"
+/* Most elements of one array read (offices, ranges, metadata, ...); the rest are ignored. */
+#define LIST_MAX	256
 
 /* Members never read, left out of each job's cJSON tree. */
 static const char *const unread[] = {
@@ -165,6 +167,7 @@ locations(const cJSON *it, struct job *job)
 	const cJSON *loc = cJSON_GetObjectItemCaseSensitive(it, "location");
 	const cJSON *offices = cJSON_GetObjectItemCaseSensitive(it, "offices"), *o;
 	struct strbuf sb;
+	size_t n = 0;
 
 	strbuf_init(&sb, JOB_FIELD_MAX * 2);
 	if (cJSON_IsObject(loc))
@@ -173,7 +176,8 @@ locations(const cJSON *it, struct job *job)
 		place_add(&sb, loc->valuestring);
 	if (cJSON_IsArray(offices))
 		cJSON_ArrayForEach(o, offices)
-			place_add(&sb, board_str(o, "location"));
+			if (++n <= LIST_MAX)
+				place_add(&sb, board_str(o, "location"));
 	if (sb.len)
 		job->location = strbuf_detach(&sb, NULL);
 	strbuf_done(&sb);
@@ -187,6 +191,7 @@ pay(const cJSON *it, struct job *job)
 	const char *period = NULL;
 	double lo = 0, hi = 0;
 	char *cur = NULL;
+	size_t n = 0;
 
 	if (!cJSON_IsArray(ranges))
 		return;
@@ -195,6 +200,8 @@ pay(const cJSON *it, struct job *job)
 		double b = board_money(cJSON_GetObjectItemCaseSensitive(r, "max_cents")) / 100;
 		const char *c = board_str(r, "currency_type");
 
+		if (++n > LIST_MAX)
+			break;
 		if (a <= 0 && b <= 0)
 			continue;
 		if (!lo && !hi) {
@@ -224,6 +231,7 @@ tags_and_type(const cJSON *it, struct job *job)
 {
 	const cJSON *md = cJSON_GetObjectItemCaseSensitive(it, "metadata"), *m;
 	struct strbuf sb;
+	size_t n = 0;
 
 	strbuf_init(&sb, JOB_FIELD_MAX * 2);
 	board_list_add(&sb, cJSON_GetObjectItemCaseSensitive(it, "departments"), false);
@@ -233,6 +241,8 @@ tags_and_type(const cJSON *it, struct job *job)
 			const cJSON *v = cJSON_GetObjectItemCaseSensitive(m, "value");
 			const char *et;
 
+			if (++n > LIST_MAX)
+				break;
 			if (!name)
 				continue;
 			if (has_ci(name, "categor") || has_ci(name, "department") ||
@@ -283,6 +293,8 @@ item(const cJSON *it, const char *token, struct feed_sink *sink, struct jt_err *
 	job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "first_published"));
 	if (!job.posted)
 		job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "updated_at"));
+	if (job.posted < 0)
+		job.posted = 0;	/* before 1970: no posting date */
 	s = board_str(it, "content");
 	if (s && !raw_tag(s))
 		job.description_html = html_unescape(s);	/* escaped HTML; maybe twice */

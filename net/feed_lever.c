@@ -21,6 +21,9 @@
 #include "store/strbuf.h"
 #include "store/xmalloc.h"
 
+/* Most elements of one array read (locations, lists, ...); the rest are ignored. */
+#define LIST_MAX	256
+
 /* The n-th non-empty segment of url's path (0 first), or NULL. The caller frees it. */
 static char *
 segment(const char *url, int n)
@@ -129,6 +132,7 @@ description(const cJSON *it, struct job *job)
 {
 	const cJSON *lists = cJSON_GetObjectItemCaseSensitive(it, "lists"), *l;
 	struct strbuf sb;
+	size_t n = 0;
 
 	strbuf_init(&sb, JOB_HTML_MAX * 2);
 	if (board_str(it, "description") || board_str(it, "descriptionPlain")) {
@@ -141,6 +145,8 @@ description(const cJSON *it, struct job *job)
 		cJSON_ArrayForEach(l, lists) {
 			const char *h = board_str(l, "text"), *c = board_str(l, "content");
 
+			if (++n > LIST_MAX)
+				break;
 			if (h) {
 				strbuf_adds(&sb, "<h3>");
 				add_text(&sb, h);
@@ -221,12 +227,13 @@ categories(const cJSON *it, struct job *job)
 	const cJSON *c = cJSON_GetObjectItemCaseSensitive(it, "categories"), *e;
 	const cJSON *all = cJSON_GetObjectItemCaseSensitive(c, "allLocations");
 	struct strbuf sb;
+	size_t n = 0;
 
 	strbuf_init(&sb, JOB_FIELD_MAX * 2);
 	place_add(&sb, board_str(c, "location"));
 	if (cJSON_IsArray(all))
 		cJSON_ArrayForEach(e, all)
-			if (cJSON_IsString(e))
+			if (cJSON_IsString(e) && ++n <= LIST_MAX)
 				place_add(&sb, e->valuestring);
 	if (sb.len)
 		job->location = strbuf_detach(&sb, NULL);
@@ -263,6 +270,8 @@ item(const cJSON *it, const char *site, struct feed_sink *sink, struct jt_err *e
 	if (!sink->title && job.company)
 		sink->title = feed_line(job.company, JOB_TITLE_MAX);
 	job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "createdAt"));
+	if (job.posted < 0)
+		job.posted = 0;	/* before 1970: no posting date */
 	if (wt && ieq(wt, "remote"))
 		job.remote = true;
 	else if (wt && ieq(wt, "hybrid"))

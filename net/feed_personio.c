@@ -40,6 +40,8 @@
 
 /* Most bytes a Personio document may have (a large company's feed is a few MB). */
 #define PERSONIO_MAX	(64 * 1024 * 1024)
+/* Most additional offices read for one position; the rest are ignored. */
+#define LIST_MAX	256
 
 enum field {
 	P_ID,
@@ -81,6 +83,7 @@ struct personio {
 	char *site;		/* "https://{company}.jobs.personio.de", for the job pages */
 	bool root_seen;
 	int pos_depth;		/* depth of the open <position>, -1 when none */
+	size_t offices;		/* additional offices of the position read so far */
 	char parent[2][32];	/* names of the position's child and grandchild being read */
 	struct strbuf f[P_COUNT];
 	int cap;		/* the field being collected, -1 when none */
@@ -343,8 +346,9 @@ position_end(struct personio *x, struct jt_err *err)
 	strbuf_done(&loc);
 	free(office);
 	job.employment_type = employment(x);
-	if ((created = trimmed(x, P_CREATED)) && !date_parse(created, &job.posted))
-		job.posted = 0;
+	if ((created = trimmed(x, P_CREATED)) && (!date_parse(created, &job.posted) ||
+						       job.posted < 0))
+		job.posted = 0;	/* unreadable, or before 1970: no posting date */
 	free(created);
 	if (id && x->site && strspn(id, "0123456789abcdefghijklmnopqrstuvwxyz"
 				       "ABCDEFGHIJKLMNOPQRSTUVWXYZ-_") == strlen(id))
@@ -354,6 +358,7 @@ position_end(struct personio *x, struct jt_err *err)
 	rc = feed_emit(x->sink, &job, err);
 	for (int i = 0; i < P_COUNT; i++)
 		strbuf_reset(&x->f[i]);
+	x->offices = 0;
 	return rc;
 }
 
@@ -442,7 +447,8 @@ element_end(struct personio *x, int depth, struct jt_err *err)
 		if (depth != x->cap_depth)
 			return JT_OK;
 		if (x->cap == P_EXTRA_OFFICE) {
-			place_add(&x->f[P_OFFICES], strbuf_str(&x->f[P_EXTRA_OFFICE]));
+			if (++x->offices <= LIST_MAX)
+				place_add(&x->f[P_OFFICES], strbuf_str(&x->f[P_EXTRA_OFFICE]));
 			strbuf_reset(&x->f[P_EXTRA_OFFICE]);
 		}
 		x->cap = -1;

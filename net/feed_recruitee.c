@@ -21,6 +21,9 @@
 #include "store/strbuf.h"
 #include "store/xmalloc.h"
 
+/* Most elements of one array read (locations, lists, ...); the rest are ignored. */
+#define LIST_MAX	256
+
 /* Members never read, left out of each offer's cJSON tree (translations repeat the text). */
 static const char *const unread[] = {
 	"translations", "open_questions", "dynamic_fields", NULL,
@@ -126,14 +129,18 @@ location(const cJSON *it, struct job *job)
 {
 	const cJSON *locs = cJSON_GetObjectItemCaseSensitive(it, "locations"), *l;
 	struct strbuf sb;
+	size_t n = 0;
 
 	if ((job->location = board_dup(it, "location")))
 		return;
 	strbuf_init(&sb, JOB_FIELD_MAX * 2);
 	if (cJSON_IsArray(locs)) {
 		cJSON_ArrayForEach(l, locs) {
-			char *p = city_country(l);
+			char *p;
 
+			if (++n > LIST_MAX)
+				break;
+			p = city_country(l);
 			place_add(&sb, p ? p : board_str(l, "name"));
 			free(p);
 		}
@@ -190,6 +197,8 @@ item(const cJSON *it, const char *company, struct feed_sink *sink, struct jt_err
 	job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "published_at"));
 	if (!job.posted)
 		job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "created_at"));
+	if (job.posted < 0)
+		job.posted = 0;	/* before 1970: no posting date */
 	job.employment_type = employment(board_str(it, "employment_type_code"));
 	job.url = board_dup(it, "careers_url");
 	job.apply_url = board_dup(it, "careers_apply_url");

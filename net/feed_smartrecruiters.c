@@ -27,6 +27,9 @@
 
 #define API "https://api.smartrecruiters.com/v1/companies/"
 
+/* Most elements of one array read (locations, lists, ...); the rest are ignored. */
+#define LIST_MAX	256
+
 /* The n-th non-empty segment of url's path (0 first), or NULL. The caller frees it. */
 static char *
 segment(const char *url, int n)
@@ -128,6 +131,7 @@ location(const cJSON *it, struct job *job)
 	const cJSON *loc = cJSON_GetObjectItemCaseSensitive(it, "location");
 	const cJSON *cf = cJSON_GetObjectItemCaseSensitive(it, "customField"), *f;
 	const char *s = board_str(loc, "fullLocation");
+	size_t n = 0;
 
 	if (s) {
 		job->location = xstrdup(s);
@@ -163,6 +167,8 @@ location(const cJSON *it, struct job *job)
 		cJSON_ArrayForEach(f, cf) {
 			const char *label = board_str(f, "fieldLabel");
 
+			if (++n > LIST_MAX)
+				break;
 			if (label && (has_ci(label, "flexib") || has_ci(label, "remote") ||
 				      has_ci(label, "workplace")))
 				feed_remote_words(board_str(f, "valueLabel"), &job->remote,
@@ -236,6 +242,8 @@ item(const cJSON *it, const char *company, struct feed_sink *sink, struct jt_err
 	job.apply_url = board_dup(it, "applyUrl");
 	location(it, &job);
 	job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "releasedDate"));
+	if (job.posted < 0)
+		job.posted = 0;	/* before 1970: no posting date */
 	job.employment_type = board_dup(cJSON_GetObjectItemCaseSensitive(it, "typeOfEmployment"),
 					"label");
 	strbuf_init(&tags, JOB_FIELD_MAX * 2);

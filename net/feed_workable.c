@@ -22,6 +22,9 @@
 
 #define API "https://apply.workable.com/api/v1/widget/accounts/"
 
+/* Most elements of one array read (locations, lists, ...); the rest are ignored. */
+#define LIST_MAX	256
+
 /* The n-th non-empty segment of url's path (0 first), or NULL. The caller frees it. */
 static char *
 segment(const char *url, int n)
@@ -105,11 +108,12 @@ location(const cJSON *it, struct job *job)
 {
 	const cJSON *locs = cJSON_GetObjectItemCaseSensitive(it, "locations"), *l;
 	struct strbuf sb;
+	size_t n = 0;
 
 	strbuf_init(&sb, JOB_FIELD_MAX * 2);
 	if (cJSON_IsArray(locs)) {
 		cJSON_ArrayForEach(l, locs)
-			if (cJSON_IsObject(l) &&
+			if (cJSON_IsObject(l) && ++n <= LIST_MAX &&
 			    !board_true(cJSON_GetObjectItemCaseSensitive(l, "hidden")))
 				place(&sb, l, "region");
 	}
@@ -142,6 +146,8 @@ item(const cJSON *it, const char *company, struct feed_sink *sink, struct jt_err
 	job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "published_on"));
 	if (!job.posted)
 		job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "created_at"));
+	if (job.posted < 0)
+		job.posted = 0;	/* before 1970: no posting date */
 	job.employment_type = board_dup(it, "employment_type");
 	job.description_html = board_dup(it, "description");
 	strbuf_init(&tags, JOB_FIELD_MAX * 2);

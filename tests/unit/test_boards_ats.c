@@ -17,6 +17,7 @@
 
 #include "net/feed.h"
 #include "store/job.h"
+#include "store/strbuf.h"
 #include "store/text.h"
 #include "store/xmalloc.h"
 #include "tests/unit/check.h"
@@ -1023,6 +1024,15 @@ test_personio_hostile(void)
 	}
 	parsed_done(&p);
 
+	/* found by fuzz_personio: a date before 1970 gave a negative epoch */
+	run_str("personio", NULL, "<workzag-jobs><position><id>3</id><name>Old</name>"
+		"<createdAt>1377-07-01T10:00:00+02:00</createdAt></position></workzag-jobs>", &p);
+	CHECK_RC(p.rc, JT_OK);
+	CHECK_INT(p.jobs.n, 1);
+	if (p.jobs.n)
+		CHECK_INT(p.jobs.v[0].posted, 0);
+	parsed_done(&p);
+
 	run_str("personio", NULL, "<rss version=\"2.0\"><channel/></rss>", &p);
 	CHECK_RC(p.rc, JT_ERR_FORMAT);
 	CHECK_STR(p.err.msg, "XML whose root is <rss>, not <workzag-jobs>, so not a Personio "
@@ -1091,6 +1101,56 @@ test_wrong_shapes(void)
 	run_str("lever", NULL, "{\"jobs\": [{\"id\": 1, \"title\": \"t\"}]}", &p);
 	CHECK_RC(p.rc, JT_ERR_FORMAT);
 	parsed_done(&p);
+}
+
+/* ---- dates before 1970, long lists ---------------------------------------------------------- */
+
+static void
+test_old_dates_and_long_lists(void)
+{
+	static const struct {
+		const char *format, *doc;
+	} old[] = {
+		{ "greenhouse", "{\"jobs\":[{\"id\":1,\"title\":\"t\","
+		  "\"first_published\":\"1377-07-01T10:00:00+02:00\"}]}" },
+		{ "lever", "[{\"id\":\"1\",\"text\":\"t\",\"createdAt\":-86400000}]" },
+		{ "ashby", "{\"jobs\":[{\"id\":\"1\",\"title\":\"t\","
+		  "\"publishedAt\":\"1969-12-31T23:59:59Z\"}]}" },
+		{ "smartrecruiters", "{\"content\":[{\"id\":\"1\",\"name\":\"t\","
+		  "\"releasedDate\":\"0001-01-01T00:00:00Z\"}]}" },
+		{ "recruitee", "{\"offers\":[{\"id\":1,\"title\":\"t\","
+		  "\"published_at\":\"1900-01-01 00:00:00 UTC\"}]}" },
+		{ "workable", "{\"jobs\":[{\"shortcode\":\"A\",\"title\":\"t\","
+		  "\"published_on\":\"1066-10-14\"}]}" },
+	};
+	struct parsed p;
+	struct strbuf sb;
+
+	for (size_t i = 0; i < sizeof(old) / sizeof(old[0]); i++) {
+		run_str(old[i].format, NULL, old[i].doc, &p);
+		CHECK_RC(p.rc, JT_OK);
+		CHECK_INT(p.jobs.n, 1);
+		if (p.jobs.n)
+			CHECK_INT(p.jobs.v[0].posted, 0);
+		parsed_done(&p);
+	}
+
+	/* 5,000 distinct locations: the first ones, within the field's cap */
+	strbuf_init(&sb, 0);
+	strbuf_adds(&sb, "[{\"id\":\"1\",\"text\":\"t\",\"categories\":{\"allLocations\":[");
+	for (int i = 0; i < 5000; i++)
+		strbuf_addf(&sb, "%s\"Place %d\"", i ? "," : "", i);
+	strbuf_adds(&sb, "]}}]");
+	run_str("lever", NULL, strbuf_str(&sb), &p);
+	CHECK_RC(p.rc, JT_OK);
+	CHECK_INT(p.jobs.n, 1);
+	if (p.jobs.n) {
+		CHECK(!strncmp(p.jobs.v[0].location, "Place 0; Place 1; ", 18));
+		CHECK(strlen(p.jobs.v[0].location) <= JOB_FIELD_MAX);
+		CHECK(!strstr(p.jobs.v[0].location, "Place 4999"));
+	}
+	parsed_done(&p);
+	strbuf_done(&sb);
 }
 
 /* ---- detection, API URLs, intervals -------------------------------------------------------- */
@@ -1327,6 +1387,7 @@ main(void)
 	RUN(test_personio_offices);
 	RUN(test_personio_hostile);
 	RUN(test_wrong_shapes);
+	RUN(test_old_dates_and_long_lists);
 	RUN(test_detect);
 	RUN(test_fetch_url);
 	RUN(test_min_interval);
