@@ -1181,9 +1181,10 @@ test_detect(void)
 		/* a board's host beats the generic .json ending of JSON Feed */
 		{ "https://acme.recruitee.com/api/offers.json", "{\"offers\":[]}", "recruitee" },
 		{ GH_API "acme/jobs.json", "{\"jobs\":[]}", "greenhouse" },
-		/* first keys alone, from any URL */
+		/* elsewhere a .json ending is JSON Feed's, as before ... */
 		{ "https://mirror.example/gh.json", "{\"jobs\":[{\"absolute_url\":\"x\"",
 		  "jsonfeed" },
+		/* ... and otherwise the first keys name the board */
 		{ "https://mirror.example/gh", "{\"jobs\":[{\"absolute_url\":\"x\",\"id\":1",
 		  "greenhouse" },
 		{ "https://mirror.example/gh", "{\"id\":1,\"internal_job_id\":2}", "greenhouse" },
@@ -1214,10 +1215,11 @@ test_detect(void)
 				cases[i].head);
 		CHECK_STR(got, cases[i].want);
 	}
-	/* a board's web page that is HTML is not taken for its API */
-	CHECK(!feed_detect(NULL, "https://boards.greenhouse.io/acme", "{\"x\":1}", 7, &err) ||
-	      strcmp(feed_detect(NULL, "https://boards.greenhouse.io/acme", "<html>", 6, &err),
-		     "greenhouse"));
+	/* an HTML page on a board's host (a board page downloaded as it is) is not its API */
+	CHECK_STR(feed_detect(NULL, "https://boards.greenhouse.io/acme", "<html><body>", 12, &err),
+		  "jsonld");
+	CHECK_STR(feed_detect(NULL, "https://acme.jobs.personio.de/", "<!DOCTYPE html><html>", 21,
+			      &err), "jsonld");
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		CHECK(feed_format_known(cases[i].want));
 	CHECK_STR(feed_detect_url("https://boards.greenhouse.io/acme"), "greenhouse");
