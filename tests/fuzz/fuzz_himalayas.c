@@ -1,10 +1,10 @@
 /*
  * libFuzzer target for the Himalayas jobs API parser (net/feed_himalayas.c and net/board.c)
  * and everything feed_emit() does to its postings (net/feed.c), plus format detection on the
- * same bytes; the invariants are those of tests/fuzz/board.h. Built with clang
- * -fsanitize=fuzzer,address,undefined from the C files of net/ and store/ (configure --enable-
- * fuzzing does it), linked with libcurl, libxml2, cJSON and SQLite. Seeds:
- * tests/fuzz/corpus/himalayas (small copies of the fixtures).
+ * same bytes; the invariants are those of tests/fuzz/board.h. Built like the targets that make
+ * fuzz lists (clang -fsanitize=fuzzer,address,undefined over the C files of net/ and store/,
+ * linked with libcurl, libxml2, cJSON and SQLite). Seeds: tests/fuzz/corpus/himalayas (small
+ * copies of the fixtures).
  */
 #include "config.h"
 

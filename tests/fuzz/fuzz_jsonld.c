@@ -2,9 +2,10 @@
  * libFuzzer target for the schema.org JobPosting parser (JSON-LD in HTML pages)
  * (net/feed_jsonld.c and net/board.c) and everything feed_emit() does to its postings
  * (net/feed.c), plus format detection on the same bytes; the invariants are those of
- * tests/fuzz/board.h. Built with clang -fsanitize=fuzzer,address,undefined from the C
- * files of net/ and store/ (configure --enable-fuzzing does it), linked with libcurl, libxml2,
- * cJSON and SQLite. Seeds: tests/fuzz/corpus/jsonld (small copies of the fixtures).
+ * tests/fuzz/board.h. Built like the targets that make fuzz lists (clang
+ * -fsanitize=fuzzer,address,undefined over the C files of net/ and store/, linked with
+ * libcurl, libxml2, cJSON and SQLite). Seeds: tests/fuzz/corpus/jsonld (small copies of the
+ * fixtures).
  */
 #include "config.h"
 
