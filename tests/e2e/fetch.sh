@@ -148,6 +148,23 @@ check_contains "the next refresh leaves it alone" "$(cat "$T/out")" \
 check_eq "without asking the server" "$(server_log | grep -c 'status/429')" "$n"
 check "jobterm feeds rm" jt feeds rm "$BASE/status/429?retry_after=3600"
 
+# ---- job boards over HTTP: forced, sniffed, and a page with JSON-LD ---------------------------
+
+cp "$SRCDIR/tests/fixtures/greenhouse/greenhouse-vercel-content-true.json" "$T/www/gh.json"
+cp "$SRCDIR/tests/fixtures/hackernews/thread-handmade.json" "$T/www/hn-thread"
+cp "$SRCDIR/tests/fixtures/jsonld/icims-gdms-jobposting-page.html" "$T/www/job-page.html"
+check "a Greenhouse board with --format" jt feeds add "$BASE/files/gh.json" --format greenhouse
+check "is fetched" jt fetch "$BASE/files/gh.json"
+check_eq "and read as Greenhouse" \
+    "$(jt list --keyword 'account executive' --format json | json 'd[0]["location"], d[0]["feed"].endswith("gh.json")')" \
+    "('Hybrid - London; London, England, United Kingdom', True)"
+check_eq "a Hacker News thread is recognised by its content" \
+    "$(jt fetch "$BASE/files/hn-thread" >/dev/null 2>&1; jt list --company 'acme robotics' --format json | json 'd[0]["title"], d[0]["location"]')" \
+    "('Senior Backend Engineer', 'Berlin, Germany')"
+check "a job page with schema.org data" jt fetch "$BASE/files/job-page.html"
+check_contains "is read from its JSON-LD" "$(jt list --keyword 'field support' --format json)" \
+    "Sr. Advanced Field Support Specialist"
+
 # ---- URLs fetch refuses to try ----------------------------------------------------------------
 
 jt fetch "ftp://127.0.0.1/feed" 2>/dev/null
