@@ -1,7 +1,7 @@
 /*
- * The pieces the job-board JSON API parsers share: checking and walking a large JSON
- * document without handing it whole to cJSON, reading loosely typed values, and URL and
- * sniffing helpers.
+ * The pieces the JSON parsers (JSON Feed and the job-board APIs) share: checking and
+ * walking a large JSON document without handing it whole to cJSON, reading loosely typed
+ * values, and URL and sniffing helpers.
  *
  * Owns no state and does no I/O beyond reading the input it is given. Must never recurse
  * over input structure (the scanner keeps its own stack on the heap), never give cJSON a

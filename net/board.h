@@ -1,5 +1,6 @@
 /*
- * What the parsers of job-board JSON APIs share (net/feed_remoteok.c, feed_remotive.c, ...).
+ * What the JSON parsers share: JSON Feed (net/feed_json.c) and the job-board APIs
+ * (net/feed_remoteok.c, feed_remotive.c, ...).
  *
  * A document is read whole, checked once by a scanner that never recurses, then walked
  * without cJSON: the top-level members and array elements are spans of the input, and only
@@ -94,9 +95,9 @@ int64_t board_date(const cJSON *v);
 bool board_true(const cJSON *v);
 /*
  * Append v to the comma-separated list in sb: a string, or each string of an array (an
- * element that is an object gives its "name"; at most BOARD_LIST_MAX elements). Commas inside a value become spaces when
- * split_commas is false; when it is true a string is itself taken as a comma-separated
- * list. Stops quietly at sb's cap.
+ * element that is an object gives its "name"; at most BOARD_LIST_MAX elements). Commas
+ * inside a value become spaces when split_commas is false; when it is true a string is
+ * itself taken as a comma-separated list. Stops quietly at sb's cap.
  */
 void board_list_add(struct strbuf *sb, const cJSON *v, bool split_commas);
 /* The names in v joined by sep: a string, or the strings of an array and the "name" of
