@@ -13,30 +13,25 @@
  * "recruitingCategory" and "keywords" the tags, "createdAt" the date. Also turns any page of
  * a Personio careers site into the feed's URL.
  *
- * Must never let libxml2 expand entities (no NOENT), load a DTD or anything else (no DTDLOAD,
- * DTDATTR, DTDVALID, XINCLUDE; NONET always), lift its limits (no HUGE) or print: errors go
- * to a handler that keeps a printable message. A document that is not well formed is an
- * error (no RECOVER); invalid UTF-8 is repaired to U+FFFD first. The whole document is held
- * in memory (at most PERSONIO_MAX bytes), never a tree of it. No I/O but reading the input;
- * no globals.
+ * Read with net/xml.h's reader, which keeps libxml2 from expanding entities, loading
+ * anything or printing: a document that is not well formed is an error; invalid UTF-8 is
+ * repaired to U+FFFD first (the whole document at once). The whole document is held in
+ * memory (at most PERSONIO_MAX bytes), never a tree of it. No I/O but reading the input; no
+ * globals.
  */
 #include "config.h"
 
-#include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "net/board.h"
 #include "net/date.h"
 #include "net/feed.h"
+#include "net/xml.h"
 #include "store/strbuf.h"
 #include "store/text.h"
 #include "store/xmalloc.h"
-
-#define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
-		     XML_PARSE_NOCDATA)
 
 /* Most bytes a Personio document may have (a large company's feed is a few MB). */
 #define PERSONIO_MAX	(64 * 1024 * 1024)
@@ -77,7 +72,6 @@ static const struct {
 };
 
 struct personio {
-	xmlTextReaderPtr r;
 	struct feed_sink *sink;
 	char *company;		/* the subdomain, for postings without a subcompany */
 	char *site;		/* "https://{company}.jobs.personio.de", for the job pages */
@@ -88,46 +82,7 @@ struct personio {
 	struct strbuf f[P_COUNT];
 	int cap;		/* the field being collected, -1 when none */
 	int cap_depth;		/* its element's depth */
-	char fatal[160];	/* the first fatal error libxml2 reported */
-	int fatal_line;
-	char error[160];	/* the first error of any kind */
-	int error_line;
 };
-
-/* ---- errors -------------------------------------------------------------------------------- */
-
-/* Keep libxml2's message as printable ASCII (it may quote bytes from the document). */
-static void
-keep_message(char *dst, size_t size, const char *msg)
-{
-	size_t n = 0;
-
-	for (; msg && *msg && n + 1 < size; msg++) {
-		unsigned char c = (unsigned char)*msg;
-
-		if (c == '\n')
-			break;
-		dst[n++] = c >= 0x20 && c < 0x7f ? (char)c : '?';
-	}
-	dst[n] = '\0';
-}
-
-static void
-on_error(void *arg, xmlErrorPtr e)
-{
-	struct personio *x = arg;
-
-	if (!e || e->level < XML_ERR_ERROR)
-		return;
-	if (!x->error[0]) {
-		keep_message(x->error, sizeof(x->error), e->message);
-		x->error_line = e->line;
-	}
-	if (e->level == XML_ERR_FATAL && !x->fatal[0]) {
-		keep_message(x->fatal, sizeof(x->fatal), e->message);
-		x->fatal_line = e->line;
-	}
-}
 
 /* ---- text ---------------------------------------------------------------------------------- */
 
@@ -145,27 +100,6 @@ field_cap(enum field f)
 	}
 }
 
-/* Append as much of s[0..n) as the buffer's cap leaves room for, cut at a character. */
-static void
-add_n(struct strbuf *sb, const char *s, size_t n)
-{
-	size_t room = sb->cap > sb->len ? sb->cap - sb->len : 0;
-
-	if (n > room) {
-		n = room;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
-	if (n)
-		strbuf_add(sb, s, n);
-}
-
-static void
-add(struct strbuf *sb, const char *s)
-{
-	add_n(sb, s, strlen(s));
-}
-
 /* Append s with the characters special in HTML escaped. */
 static void
 add_escaped(struct strbuf *sb, const char *s)
@@ -173,14 +107,8 @@ add_escaped(struct strbuf *sb, const char *s)
 	for (; *s; s++) {
 		char c[2] = { *s, '\0' };
 
-		add(sb, *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : *s == '&' ? "&amp;" : c);
+		xml_text_adds(sb, *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : *s == '&' ? "&amp;" : c);
 	}
-}
-
-static const char *
-cstr(const xmlChar *s)
-{
-	return (const char *)s;
 }
 
 /* Append s, trimmed, to the "; "-separated list in sb unless it is empty or already there. */
@@ -206,8 +134,8 @@ place_add(struct strbuf *sb, const char *s)
 		t += 2;
 	}
 	if (sb->len)
-		add(sb, "; ");
-	add_n(sb, s, n);
+		xml_text_adds(sb, "; ");
+	xml_text_add(sb, s, n);
 }
 
 /* ---- a position ---------------------------------------------------------------------------- */
@@ -273,18 +201,18 @@ description(struct personio *x, struct job *job)
 	char *sen = trimmed(x, P_SENIORITY), *years = trimmed(x, P_YEARS);
 
 	if (sen || years) {
-		add(d, "<p>");
+		xml_text_adds(d, "<p>");
 		if (sen) {
-			add(d, "Seniority: ");
+			xml_text_adds(d, "Seniority: ");
 			add_escaped(d, sen);
 		}
 		if (sen && years)
-			add(d, "<br>");
+			xml_text_adds(d, "<br>");
 		if (years) {
-			add(d, "Years of experience: ");
+			xml_text_adds(d, "Years of experience: ");
 			add_escaped(d, years);
 		}
-		add(d, "</p>\n");
+		xml_text_adds(d, "</p>\n");
 	}
 	free(sen);
 	free(years);
@@ -304,8 +232,8 @@ tags(struct personio *x, struct job *job)
 		if (!s)
 			continue;
 		if (sb.len)
-			add(&sb, ",");
-		add(&sb, s);
+			xml_text_adds(&sb, ",");
+		xml_text_adds(&sb, s);
 	}
 	if (sb.len)
 		job->tags = strbuf_detach(&sb, NULL);
@@ -370,13 +298,13 @@ section_end(struct personio *x)
 	const char *name = val(x, P_DESC_NAME), *value = val(x, P_DESC_VALUE);
 
 	if (name) {
-		add(d, "<h3>");
+		xml_text_adds(d, "<h3>");
 		add_escaped(d, name);
-		add(d, "</h3>\n");
+		xml_text_adds(d, "</h3>\n");
 	}
 	if (value) {
-		add(d, value);
-		add(d, "\n");
+		xml_text_adds(d, value);
+		xml_text_adds(d, "\n");
 	}
 	strbuf_reset(&x->f[P_DESC_NAME]);
 	strbuf_reset(&x->f[P_DESC_VALUE]);
@@ -385,21 +313,19 @@ section_end(struct personio *x)
 /* ---- the reader ---------------------------------------------------------------------------- */
 
 static enum jt_status
-element_start(struct personio *x, int depth, struct jt_err *err)
+element_start(void *ctx, xmlTextReaderPtr r, const char *name, int depth, struct jt_err *err)
 {
-	const char *name = cstr(xmlTextReaderConstLocalName(x->r));
-	bool empty = xmlTextReaderIsEmptyElement(x->r) == 1;
+	struct personio *x = ctx;
+	bool empty = xmlTextReaderIsEmptyElement(r) == 1;
 	int rel;
 	int f = -1;
 
-	if (!name)
-		return JT_OK;
 	if (!x->root_seen) {
 		char shown[40];
 
 		x->root_seen = true;
 		if (strcmp(name, "workzag-jobs")) {
-			keep_message(shown, sizeof(shown), name);
+			xml_printable(shown, sizeof(shown), name);
 			return jt_fail(err, JT_ERR_FORMAT, "XML whose root is <%s>, not "
 				       "<workzag-jobs>, so not a Personio feed", shown);
 		}
@@ -414,12 +340,12 @@ element_start(struct personio *x, int depth, struct jt_err *err)
 	}
 	rel = depth - x->pos_depth;
 	if (rel == 1) {
-		keep_message(x->parent[0], sizeof(x->parent[0]), name);
+		xml_printable(x->parent[0], sizeof(x->parent[0]), name);
 		for (size_t i = 0; i < sizeof(children) / sizeof(children[0]); i++)
 			if (!strcmp(name, children[i].name))
 				f = (int)children[i].f;
 	} else if (rel == 2) {
-		keep_message(x->parent[1], sizeof(x->parent[1]), name);
+		xml_printable(x->parent[1], sizeof(x->parent[1]), name);
 		if (!strcmp(x->parent[0], "additionalOffices") && !strcmp(name, "office"))
 			f = P_EXTRA_OFFICE;
 	} else if (rel == 3 && !strcmp(x->parent[0], "jobDescriptions") &&
@@ -439,10 +365,12 @@ element_start(struct personio *x, int depth, struct jt_err *err)
 }
 
 static enum jt_status
-element_end(struct personio *x, int depth, struct jt_err *err)
+element_end(void *ctx, xmlTextReaderPtr r, int depth, struct jt_err *err)
 {
+	struct personio *x = ctx;
 	int rel;
 
+	(void)r;
 	if (x->cap >= 0) {
 		if (depth != x->cap_depth)
 			return JT_OK;
@@ -472,87 +400,16 @@ element_end(struct personio *x, int depth, struct jt_err *err)
 }
 
 static void
-text(struct personio *x)
+text(void *ctx, const char *v, int depth)
 {
-	const char *v = cstr(xmlTextReaderConstValue(x->r));
+	struct personio *x = ctx;
 
-	if (v && x->cap >= 0)
-		add(&x->f[x->cap], v);
-}
-
-static enum jt_status
-walk(struct personio *x, struct jt_err *err)
-{
-	enum jt_status rc = JT_OK;
-	int ret;
-
-	while (rc == JT_OK && (ret = xmlTextReaderRead(x->r)) == 1) {
-		int depth = xmlTextReaderDepth(x->r);
-
-		switch (xmlTextReaderNodeType(x->r)) {
-		case XML_READER_TYPE_ELEMENT:
-			rc = element_start(x, depth, err);
-			break;
-		case XML_READER_TYPE_END_ELEMENT:
-			rc = element_end(x, depth, err);
-			break;
-		case XML_READER_TYPE_TEXT:
-		case XML_READER_TYPE_CDATA:
-		case XML_READER_TYPE_WHITESPACE:
-		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-			text(x);
-			break;
-		default:
-			break;	/* entity references stay unexpanded; comments, PIs */
-		}
-	}
-	if (rc != JT_OK)
-		return rc;
-	if (ret < 0) {
-		if (x->fatal[0])
-			return jt_fail(err, JT_ERR_PARSE, "malformed XML: line %d: %s",
-				       x->fatal_line, x->fatal);
-		if (x->error[0])
-			return jt_fail(err, JT_ERR_PARSE, "malformed XML: line %d: %s",
-				       x->error_line, x->error);
-		return jt_fail(err, JT_ERR_PARSE, "malformed XML");
-	}
-	if (!x->root_seen)
-		return jt_fail(err, JT_ERR_PARSE, "malformed XML: no root element");
-	return JT_OK;
+	(void)depth;
+	if (x->cap >= 0)
+		xml_text_adds(&x->f[x->cap], v);
 }
 
 /* ---- the document -------------------------------------------------------------------------- */
-
-/* Does the document name an encoding other than UTF-8, or start with a UTF-16 mark? Then
- * its bytes are libxml2's to convert, not ours to repair. */
-static bool
-foreign_encoding(const char *s, size_t n)
-{
-	const char *e, *end = s + (n < 256 ? n : 256);
-	char name[16];
-	size_t k = 0;
-
-	if (n >= 2 && (!s[0] || !s[1] || (s[0] == '\xFE' && s[1] == '\xFF') ||
-		       (s[0] == '\xFF' && s[1] == '\xFE')))
-		return true;
-	if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
-		s += 3;
-	if ((size_t)(end - s) < 5 || memcmp(s, "<?xml", 5))
-		return false;
-	for (e = s; e + 8 < end && *e != '>'; e++)
-		if (!memcmp(e, "encoding", 8))
-			break;
-	if (e + 8 >= end || *e == '>')
-		return false;
-	for (e += 8; e < end && (*e == ' ' || *e == '=' || *e == '"' || *e == '\''); e++)
-		;
-	for (; e < end && *e != '"' && *e != '\'' && k + 1 < sizeof(name); e++)
-		if (*e != '-' && *e != '_')
-			name[k++] = (char)(*e >= 'A' && *e <= 'Z' ? *e - 'A' + 'a' : *e);
-	name[k] = '\0';
-	return strcmp(name, "utf8") != 0;
-}
 
 /* The company and the site of a https://{company}.jobs.personio.de/... URL (also .com). */
 static void
@@ -587,21 +444,21 @@ site_of(const char *url, char **company, char **site)
 enum jt_status
 feed_parse_personio(const struct feed_input *in, struct feed_sink *sink, struct jt_err *err)
 {
+	static const struct xml_handler handler = { element_start, element_end, text };
+	struct feed_input mem = { .fd = -1 };
 	struct personio *x;
-	const char *buf;
 	char *owned = NULL, *fixed = NULL;
-	size_t len;
-	enum jt_status rc = feed_input_slurp(in, PERSONIO_MAX, &buf, &len, &owned, err);
+	enum jt_status rc = feed_input_slurp(in, PERSONIO_MAX, &mem.buf, &mem.len, &owned, err);
 
 	if (rc != JT_OK)
 		return rc;
-	if (len > INT_MAX / 2) {
+	if (!mem.len) {
 		free(owned);
-		return jt_fail(err, JT_ERR_TOOBIG, "document too large");
+		return jt_fail(err, JT_ERR_PARSE, "empty document");
 	}
-	if (!foreign_encoding(buf, len) && !text_utf8_valid(buf, len)) {
-		fixed = text_utf8_repair(buf, len, &len);	/* NUL bytes become U+FFFD too */
-		buf = fixed;
+	if (!xml_encoding_foreign(mem.buf, mem.len) && !text_utf8_valid(mem.buf, mem.len)) {
+		fixed = text_utf8_repair(mem.buf, mem.len, &mem.len);	/* NULs too */
+		mem.buf = fixed;
 	}
 	x = xcalloc(1, sizeof(*x));
 	x->sink = sink;
@@ -610,16 +467,7 @@ feed_parse_personio(const struct feed_input *in, struct feed_sink *sink, struct 
 	site_of(sink->url, &x->company, &x->site);
 	for (int i = 0; i < P_COUNT; i++)
 		strbuf_init(&x->f[i], field_cap((enum field)i));
-	x->r = len ? xmlReaderForMemory(buf, (int)len, NULL, NULL, XML_OPTIONS) : NULL;
-	if (!len) {
-		rc = jt_fail(err, JT_ERR_PARSE, "empty document");
-	} else if (!x->r) {
-		rc = jt_fail(err, JT_ERR_PARSE, "cannot start the XML reader");
-	} else {
-		xmlTextReaderSetStructuredErrorHandler(x->r, on_error, x);
-		rc = walk(x, err);
-		xmlFreeTextReader(x->r);
-	}
+	rc = xml_read(&mem, &handler, x, err);
 	for (int i = 0; i < P_COUNT; i++)
 		strbuf_done(&x->f[i]);
 	free(x->company);

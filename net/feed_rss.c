@@ -1,15 +1,14 @@
 /*
- * RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 1.0, read with libxml2's streaming reader: one node
- * at a time, never a whole-document tree, so a 150 MB feed costs the memory of one item.
- * Owns the mapping from elements (matched by local name: WP Job Manager binds job_listing:
- * to each site's own URL) to the raw fields of a posting; feed_emit() does the rest.
+ * RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 1.0, read with libxml2's streaming reader
+ * (net/xml.h): one node at a time, never a whole-document tree, so a 150 MB feed costs the
+ * memory of one item. Owns the mapping from elements (matched by local name: WP Job Manager
+ * binds job_listing: to each site's own URL) to the raw fields of a posting; feed_emit()
+ * does the rest.
  *
- * Must never let libxml2 expand entities (no XML_PARSE_NOENT), load a DTD or anything else
- * (no DTDLOAD, DTDATTR, DTDVALID, XINCLUDE; NONET always), lift its size limits (no HUGE),
- * or print: errors go to a handler that keeps a sanitised message. Parsing is strict: a
- * document that is not well formed is an error (no RECOVER), so a cut download stores
- * nothing. Invalid UTF-8 is the one exception: the bytes are repaired to U+FFFD on the way
- * in, so one bad byte does not drop a feed. No I/O but reading the input; no globals.
+ * The reader keeps libxml2 from expanding entities, loading anything or printing, and is
+ * strict: a document that is not well formed is an error, so a cut download stores nothing;
+ * only invalid UTF-8 is repaired to U+FFFD on the way in (see net/xml.c). No I/O but
+ * reading the input; no globals.
  *
  * Where the fields come from (first one present wins):
  *   title        title (Atom type="html" rendered to text); "Company: Role" is split on We
@@ -35,22 +34,16 @@
 #include "config.h"
 #include "net/feed.h"
 
-#include <errno.h>
-#include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "net/date.h"
 #include "net/html.h"
+#include "net/xml.h"
 #include "store/strbuf.h"
 #include "store/text.h"
 #include "store/xmalloc.h"
-
-#define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
-		     XML_PARSE_NOCDATA)
 
 #define NS_ATOM		"http://www.w3.org/2005/Atom"
 #define NS_RSS1		"http://purl.org/rss/1.0/"
@@ -87,27 +80,8 @@ enum field {
 	F_COUNT
 };
 
-/* The input as libxml2 reads it: memory or a file, with invalid UTF-8 repaired. */
-struct src {
-	const char *mem;	/* NULL: read fd */
-	size_t len;
-	int fd;
-	off_t off;		/* next byte to read */
-	bool seekable;
-	bool eof;
-	bool decided;		/* repair decided from the first bytes */
-	bool repair;		/* the document is UTF-8: repair it */
-	unsigned char pend[4];	/* the start of a sequence cut by the last read */
-	size_t npend;
-	char *out;		/* repaired bytes not yet handed to libxml2 */
-	size_t outlen, outpos;
-	char raw[16384];
-};
-
 struct rss {
-	xmlTextReaderPtr r;
 	struct feed_sink *sink;
-	struct src src;
 	enum { ROOT_NONE, ROOT_RSS, ROOT_RDF, ROOT_ATOM } root;
 	int channel_depth;	/* depth of <channel>, -1 when not seen */
 	int item_depth;		/* depth of the open item or entry, -1 when none */
@@ -120,200 +94,7 @@ struct rss {
 	bool have_channel_title;
 	bool wwr;		/* "Company: Role" titles */
 	bool creator_is_user;	/* dc:creator names a person (hnrss), not a company */
-	char fatal[160];	/* the first fatal error libxml2 reported */
-	int fatal_line;
-	char error[160];	/* the first error of any kind */
-	int error_line;
 };
-
-/* ---- input --------------------------------------------------------------------------------- */
-
-static ssize_t
-src_raw(struct src *s, char *dst, size_t n)
-{
-	ssize_t r;
-
-	if (s->mem) {
-		size_t left = s->len - (size_t)s->off;
-
-		if (n > left)
-			n = left;
-		memcpy(dst, s->mem + s->off, n);
-		s->off += (off_t)n;
-		return (ssize_t)n;
-	}
-	for (;;) {
-		r = s->seekable ? pread(s->fd, dst, n, s->off) : read(s->fd, dst, n);
-		if (r < 0 && s->seekable && errno == ESPIPE) {
-			s->seekable = false;
-			continue;
-		}
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r > 0)
-			s->off += r;
-		return r;
-	}
-}
-
-/* Does the document at head name an encoding other than UTF-8, or start with a UTF-16 mark? */
-static bool
-foreign_encoding(const char *head, size_t n)
-{
-	const char *e, *end = head + n;
-	char name[32];
-	size_t k = 0, bom = n >= 3 && !memcmp(head, "\xEF\xBB\xBF", 3) ? 3 : 0;
-
-	if (n >= 2 && ((head[0] == '\xFE' && head[1] == '\xFF') ||
-		       (head[0] == '\xFF' && head[1] == '\xFE')))
-		return true;
-	if (n >= 4 && !memcmp(head, "\0\0\0<", 4))
-		return true;
-	if (n >= 2 && (head[0] == '\0' || head[1] == '\0'))
-		return true;
-	if (n < bom + 5 || memcmp(head + bom, "<?xml", 5))
-		return false;
-	for (e = head; e + 8 < end && *e != '>'; e++)
-		if (!memcmp(e, "encoding", 8))
-			break;
-	if (e + 8 >= end || *e == '>')
-		return false;
-	for (e += 8; e < end && (*e == ' ' || *e == '=' || *e == '"' || *e == '\''); e++)
-		;
-	for (; e < end && *e != '"' && *e != '\'' && k + 1 < sizeof(name); e++)
-		if (*e != '-' && *e != '_')
-			name[k++] = (char)(*e >= 'A' && *e <= 'Z' ? *e - 'A' + 'a' : *e);
-	name[k] = '\0';
-	return strcmp(name, "utf8") != 0;
-}
-
-static void
-out_add(struct src *s, const void *p, size_t n)
-{
-	memcpy(s->out + s->outlen, p, n);
-	s->outlen += n;
-}
-
-/* Read the next raw chunk and repair it into s->out. False at the end or on an error. */
-static bool
-src_refill(struct src *s)
-{
-	size_t n = s->npend, i = 0;
-	ssize_t r;
-
-	memcpy(s->raw, s->pend, s->npend);
-	s->npend = 0;
-	s->outlen = s->outpos = 0;
-	if (!s->eof) {
-		r = src_raw(s, s->raw + n, sizeof(s->raw) - n);
-		if (r < 0)
-			return false;
-		if (r == 0)
-			s->eof = true;
-		n += (size_t)r;
-	}
-	if (!n)
-		return false;
-	if (!s->decided) {
-		s->decided = true;
-		s->repair = !foreign_encoding(s->raw, n);
-	}
-	if (!s->repair) {
-		out_add(s, s->raw, n);
-		return true;
-	}
-	while (i < n) {
-		unsigned char c = (unsigned char)s->raw[i];
-		size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-		uint32_t cp;
-		size_t used;
-
-		if (c && c < 0x80) {
-			out_add(s, &s->raw[i++], 1);
-			continue;
-		}
-		if (need > 1 && i + need > n && !s->eof) {
-			bool cut = true;
-
-			for (size_t j = i + 1; j < n; j++)
-				if (((unsigned char)s->raw[j] & 0xC0) != 0x80)
-					cut = false;
-			if (cut) {
-				s->npend = n - i;
-				memcpy(s->pend, s->raw + i, s->npend);
-				break;
-			}
-		}
-		used = c ? text_utf8_decode(s->raw + i, n - i, &cp) : 1;
-		if (!c || (cp == 0xFFFD && memcmp(s->raw + i, TEXT_REPLACEMENT, 3)))
-			out_add(s, TEXT_REPLACEMENT, 3);
-		else
-			out_add(s, s->raw + i, used);
-		i += used;
-	}
-	return true;
-}
-
-static int
-src_read(void *ctx, char *buf, int len)
-{
-	struct src *s = ctx;
-	size_t n;
-
-	if (len <= 0)
-		return 0;
-	while (s->outpos == s->outlen)
-		if (!src_refill(s))
-			return s->eof && !s->npend ? 0 : -1;
-	n = s->outlen - s->outpos;
-	if (n > (size_t)len)
-		n = (size_t)len;
-	memcpy(buf, s->out + s->outpos, n);
-	s->outpos += n;
-	return (int)n;
-}
-
-static int
-src_close(void *ctx)
-{
-	(void)ctx;
-	return 0;
-}
-
-/* ---- errors -------------------------------------------------------------------------------- */
-
-/* Keep libxml2's message as printable ASCII (it may quote bytes from the document). */
-static void
-keep_message(char *dst, size_t size, const char *msg)
-{
-	size_t n = 0;
-
-	for (; msg && *msg && n + 1 < size; msg++) {
-		unsigned char c = (unsigned char)*msg;
-
-		if (c == '\n')
-			break;
-		dst[n++] = c >= 0x20 && c < 0x7f ? (char)c : '?';
-	}
-	dst[n] = '\0';
-}
-
-static void
-on_error(void *arg, xmlErrorPtr e)
-{
-	struct rss *x = arg;
-
-	if (!e || e->level < XML_ERR_ERROR)
-		return;
-	if (!x->error[0]) {
-		keep_message(x->error, sizeof(x->error), e->message);
-		x->error_line = e->line;
-	}
-	if (e->level == XML_ERR_FATAL && !x->fatal[0]) {
-		keep_message(x->fatal, sizeof(x->fatal), e->message);
-		x->fatal_line = e->line;
-	}
-}
 
 /* ---- collecting text ----------------------------------------------------------------------- */
 
@@ -334,27 +115,6 @@ field_cap(enum field f)
 	}
 }
 
-/* Append as much of s[0..n) as the field's cap leaves room for, cut at a character. */
-static void
-add(struct strbuf *sb, const char *s, size_t n)
-{
-	size_t room = sb->cap > sb->len ? sb->cap - sb->len : 0;
-
-	if (n > room) {
-		n = room;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
-	if (n)
-		strbuf_add(sb, s, n);
-}
-
-static void
-adds(struct strbuf *sb, const char *s)
-{
-	add(sb, s, strlen(s));
-}
-
 /* Append s with the characters that are special in HTML escaped. */
 static void
 add_escaped(struct strbuf *sb, const char *s)
@@ -362,20 +122,20 @@ add_escaped(struct strbuf *sb, const char *s)
 	while (*s) {
 		size_t n = strcspn(s, "<>&\"");
 
-		add(sb, s, n);
+		xml_text_add(sb, s, n);
 		s += n;
 		switch (*s) {
 		case '<':
-			adds(sb, "&lt;");
+			xml_text_adds(sb, "&lt;");
 			break;
 		case '>':
-			adds(sb, "&gt;");
+			xml_text_adds(sb, "&gt;");
 			break;
 		case '&':
-			adds(sb, "&amp;");
+			xml_text_adds(sb, "&amp;");
 			break;
 		case '"':
-			adds(sb, "&quot;");
+			xml_text_adds(sb, "&quot;");
 			break;
 		default:
 			return;
@@ -392,9 +152,9 @@ cstr(const xmlChar *s)
 
 /* An attribute of the current element as a new string, or NULL. */
 static char *
-attr(struct rss *x, const char *name)
+attr(xmlTextReaderPtr r, const char *name)
 {
-	xmlChar *v = xmlTextReaderGetAttribute(x->r, (const xmlChar *)name);
+	xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)name);
 	char *s = v ? xstrdup(cstr(v)) : NULL;
 
 	xmlFree(v);
@@ -402,9 +162,9 @@ attr(struct rss *x, const char *name)
 }
 
 static void
-attr_copy(struct rss *x, const char *name, char *dst, size_t size)
+attr_copy(xmlTextReaderPtr r, const char *name, char *dst, size_t size)
 {
-	char *v = attr(x, name);
+	char *v = attr(r, name);
 	size_t n = 0;
 
 	for (const char *p = v ? v : ""; *p && n + 1 < size; p++)
@@ -416,24 +176,24 @@ attr_copy(struct rss *x, const char *name, char *dst, size_t size)
 
 /* Write the current element's start tag (inside an HTML field) into sb. */
 static void
-add_tag(struct rss *x, struct strbuf *sb, const char *name, bool empty)
+add_tag(xmlTextReaderPtr r, struct strbuf *sb, const char *name, bool empty)
 {
-	adds(sb, "<");
-	adds(sb, name);
-	while (xmlTextReaderMoveToNextAttribute(x->r) == 1) {
-		const char *an = cstr(xmlTextReaderConstLocalName(x->r));
-		const char *av = cstr(xmlTextReaderConstValue(x->r));
+	xml_text_adds(sb, "<");
+	xml_text_adds(sb, name);
+	while (xmlTextReaderMoveToNextAttribute(r) == 1) {
+		const char *an = cstr(xmlTextReaderConstLocalName(r));
+		const char *av = cstr(xmlTextReaderConstValue(r));
 
-		if (xmlTextReaderIsNamespaceDecl(x->r) || !an)
+		if (xmlTextReaderIsNamespaceDecl(r) || !an)
 			continue;
-		adds(sb, " ");
-		adds(sb, an);
-		adds(sb, "=\"");
+		xml_text_adds(sb, " ");
+		xml_text_adds(sb, an);
+		xml_text_adds(sb, "=\"");
 		add_escaped(sb, av ? av : "");
-		adds(sb, "\"");
+		xml_text_adds(sb, "\"");
 	}
-	xmlTextReaderMoveToElement(x->r);
-	adds(sb, empty ? "/>" : ">");
+	xmlTextReaderMoveToElement(r);
+	xml_text_adds(sb, empty ? "/>" : ">");
 }
 
 /* ---- items --------------------------------------------------------------------------------- */
@@ -708,10 +468,10 @@ cap_end(struct rss *x)
 
 		if (cat) {
 			if (x->f[F_TAGS].len)
-				adds(&x->f[F_TAGS], ",");
-			adds(&x->f[F_TAGS], cat);
+				xml_text_adds(&x->f[F_TAGS], ",");
+			xml_text_adds(&x->f[F_TAGS], cat);
 			if (!field_has(x, F_PLACE) && place_like(cat))
-				adds(&x->f[F_PLACE], cat);
+				xml_text_adds(&x->f[F_PLACE], cat);
 		}
 		free(cat);
 	} else if (f == F_CHANNEL_TITLE && field_has(x, F_CHANNEL_TITLE)) {
@@ -736,26 +496,24 @@ root_check(struct rss *x, const char *name, const char *ns, struct jt_err *err)
 		x->root = ROOT_ATOM;	/* Atom without its namespace: read it anyway */
 	if (x->root != ROOT_NONE)
 		return JT_OK;
-	keep_message(shown, 32, name);
+	xml_printable(shown, 32, name);
 	return jt_fail(err, JT_ERR_FORMAT, "an XML document whose root is <%s>, not RSS or Atom",
 		       shown);
 }
 
 static enum jt_status
-element_start(struct rss *x, int depth, struct jt_err *err)
+element_start(void *ctx, xmlTextReaderPtr r, const char *name, int depth, struct jt_err *err)
 {
-	const char *name = cstr(xmlTextReaderConstLocalName(x->r));
-	const char *ns = cstr(xmlTextReaderConstNamespaceUri(x->r));
-	bool empty = xmlTextReaderIsEmptyElement(x->r) == 1;
+	struct rss *x = ctx;
+	const char *ns = cstr(xmlTextReaderConstNamespaceUri(r));
+	bool empty = xmlTextReaderIsEmptyElement(r) == 1;
 	int f;
 
-	if (!name)
-		return JT_OK;
 	if (x->root == ROOT_NONE)
 		return root_check(x, name, ns, err);
 	if (x->cap >= 0) {
 		if (x->cap_markup)
-			add_tag(x, &x->f[x->cap], name, empty);
+			add_tag(r, &x->f[x->cap], name, empty);
 		return JT_OK;
 	}
 	if (x->item_depth < 0) {
@@ -766,10 +524,10 @@ element_start(struct rss *x, int depth, struct jt_err *err)
 			item_reset(x);
 			x->item_depth = depth;
 			if (x->root == ROOT_RDF) {
-				char *about = attr(x, "rdf:about");
+				char *about = attr(r, "rdf:about");
 
 				if (about)
-					adds(&x->f[F_ABOUT], about);
+					xml_text_adds(&x->f[F_ABOUT], about);
 				free(about);
 			}
 			if (empty) {
@@ -806,24 +564,24 @@ element_start(struct rss *x, int depth, struct jt_err *err)
 	if (f < 0)
 		return JT_OK;
 	if (f == F_LINK) {
-		char *href = attr(x, "href");
+		char *href = attr(r, "href");
 
 		if (href) {
 			char rel[32];
 
-			attr_copy(x, "rel", rel, sizeof(rel));
+			attr_copy(r, "rel", rel, sizeof(rel));
 			if ((!*rel || !strcmp(rel, "alternate")) && !field_has(x, F_LINK_HREF))
-				adds(&x->f[F_LINK_HREF], href);
+				xml_text_adds(&x->f[F_LINK_HREF], href);
 			free(href);
 			return JT_OK;
 		}
 	}
 	if (f == F_CATEGORY) {
-		char *term = attr(x, "term");
+		char *term = attr(r, "term");
 
 		if (term) {
 			strbuf_reset(&x->f[F_CATEGORY]);
-			adds(&x->f[F_CATEGORY], term);
+			xml_text_adds(&x->f[F_CATEGORY], term);
 			free(term);
 			x->cap = F_CATEGORY;
 			cap_end(x);
@@ -831,11 +589,11 @@ element_start(struct rss *x, int depth, struct jt_err *err)
 		}
 	}
 	if (f == F_TITLE)
-		attr_copy(x, "type", x->title_type, sizeof(x->title_type));
+		attr_copy(r, "type", x->title_type, sizeof(x->title_type));
 	else if (f == F_CONTENT)
-		attr_copy(x, "type", x->content_type, sizeof(x->content_type));
+		attr_copy(r, "type", x->content_type, sizeof(x->content_type));
 	else if (f == F_SUMMARY)
-		attr_copy(x, "type", x->summary_type, sizeof(x->summary_type));
+		attr_copy(r, "type", x->summary_type, sizeof(x->summary_type));
 	if (f == F_GUID && field_has(x, F_GUID))
 		return JT_OK;	/* the first id wins */
 	cap_begin(x, f, depth, f == F_DESCRIPTION || f == F_ENCODED || f == F_CONTENT ||
@@ -846,17 +604,19 @@ element_start(struct rss *x, int depth, struct jt_err *err)
 }
 
 static enum jt_status
-element_end(struct rss *x, int depth, struct jt_err *err)
+element_end(void *ctx, xmlTextReaderPtr r, int depth, struct jt_err *err)
 {
+	struct rss *x = ctx;
+
 	if (x->cap >= 0) {
 		if (depth == x->cap_depth) {
 			cap_end(x);
 		} else if (x->cap_markup && depth > x->cap_depth) {
-			const char *name = cstr(xmlTextReaderConstLocalName(x->r));
+			const char *name = cstr(xmlTextReaderConstLocalName(r));
 
-			adds(&x->f[x->cap], "</");
-			adds(&x->f[x->cap], name ? name : "");
-			adds(&x->f[x->cap], ">");
+			xml_text_adds(&x->f[x->cap], "</");
+			xml_text_adds(&x->f[x->cap], name ? name : "");
+			xml_text_adds(&x->f[x->cap], ">");
 		}
 		return JT_OK;
 	}
@@ -870,67 +630,24 @@ element_end(struct rss *x, int depth, struct jt_err *err)
 }
 
 static void
-text(struct rss *x, int depth)
+text(void *ctx, const char *v, int depth)
 {
-	const char *v = cstr(xmlTextReaderConstValue(x->r));
+	struct rss *x = ctx;
 
-	if (!v)
-		return;
 	if (x->cap >= 0) {
 		if (x->cap_markup && depth > x->cap_depth + 1)
 			add_escaped(&x->f[x->cap], v);
 		else
-			adds(&x->f[x->cap], v);
+			xml_text_adds(&x->f[x->cap], v);
 	} else if (x->author_depth >= 0 && depth == x->author_depth + 1) {
-		adds(&x->f[F_AUTHOR], v);
+		xml_text_adds(&x->f[F_AUTHOR], v);
 	}
-}
-
-static enum jt_status
-walk(struct rss *x, struct jt_err *err)
-{
-	enum jt_status rc = JT_OK;
-	int ret;
-
-	while (rc == JT_OK && (ret = xmlTextReaderRead(x->r)) == 1) {
-		int depth = xmlTextReaderDepth(x->r);
-
-		switch (xmlTextReaderNodeType(x->r)) {
-		case XML_READER_TYPE_ELEMENT:
-			rc = element_start(x, depth, err);
-			break;
-		case XML_READER_TYPE_END_ELEMENT:
-			rc = element_end(x, depth, err);
-			break;
-		case XML_READER_TYPE_TEXT:
-		case XML_READER_TYPE_CDATA:
-		case XML_READER_TYPE_WHITESPACE:
-		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-			text(x, depth);
-			break;
-		default:
-			break;	/* entity references stay unexpanded; comments, PIs */
-		}
-	}
-	if (rc != JT_OK)
-		return rc;
-	if (ret < 0) {
-		if (x->fatal[0])
-			return jt_fail(err, JT_ERR_PARSE, "malformed XML: line %d: %s",
-				       x->fatal_line, x->fatal);
-		if (x->error[0])
-			return jt_fail(err, JT_ERR_PARSE, "malformed XML: line %d: %s",
-				       x->error_line, x->error);
-		return jt_fail(err, JT_ERR_PARSE, "malformed XML");
-	}
-	if (x->root == ROOT_NONE)
-		return jt_fail(err, JT_ERR_PARSE, "malformed XML: no root element");
-	return JT_OK;
 }
 
 enum jt_status
 feed_parse_rss(const struct feed_input *in, struct feed_sink *sink, struct jt_err *err)
 {
+	static const struct xml_handler handler = { element_start, element_end, text };
 	struct rss *x = xcalloc(1, sizeof(*x));
 	enum jt_status rc;
 
@@ -942,30 +659,9 @@ feed_parse_rss(const struct feed_input *in, struct feed_sink *sink, struct jt_er
 			     feed_url_host_is(sink->url, "news.ycombinator.com");
 	for (int i = 0; i < F_COUNT; i++)
 		strbuf_init(&x->f[i], field_cap((enum field)i));
-	x->src.fd = in->fd;
-	x->src.seekable = true;
-	if (in->buf && in->len <= INT_MAX &&
-	    (foreign_encoding(in->buf, in->len < 512 ? in->len : 512) ||
-	     text_utf8_valid(in->buf, in->len))) {
-		x->r = xmlReaderForMemory(in->buf, (int)in->len, NULL, NULL, XML_OPTIONS);
-	} else {
-		if (in->buf) {
-			x->src.mem = in->buf;
-			x->src.len = in->len;
-		}
-		x->src.out = xmalloc(3 * sizeof(x->src.raw) + 16);
-		x->r = xmlReaderForIO(src_read, src_close, &x->src, NULL, NULL, XML_OPTIONS);
-	}
-	if (!x->r) {
-		rc = jt_fail(err, JT_ERR_PARSE, "cannot start the XML reader");
-	} else {
-		xmlTextReaderSetStructuredErrorHandler(x->r, on_error, x);
-		rc = walk(x, err);
-		xmlFreeTextReader(x->r);
-	}
+	rc = xml_read(in, &handler, x, err);
 	for (int i = 0; i < F_COUNT; i++)
 		strbuf_done(&x->f[i]);
-	free(x->src.out);
 	free(x);
 	return rc;
 }
