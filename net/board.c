@@ -1,7 +1,7 @@
 /*
  * The pieces the JSON parsers (JSON Feed and the job-board APIs) share: checking and
  * walking a large JSON document without handing it whole to cJSON, reading loosely typed
- * values, and URL and sniffing helpers.
+ * values; and the text, URL and sniffing helpers of every board parser.
  *
  * Owns no state and does no I/O beyond reading the input it is given. Must never recurse
  * over input structure (the scanner keeps its own stack on the heap), never give cJSON a
@@ -679,6 +679,28 @@ board_names(const cJSON *v, const char *sep)
 	return r;
 }
 
+void
+board_place_add(struct strbuf *sb, const char *s)
+{
+	const char *t = strbuf_str(sb);
+	size_t n;
+
+	if (!s || !*s)
+		return;
+	n = strlen(s);
+	while (*t) {
+		if (!strncmp(t, s, n) && (!t[n] || !strncmp(t + n, "; ", 2)))
+			return;
+		t = strstr(t, "; ");
+		if (!t)
+			break;
+		t += 2;
+	}
+	if (sb->len)
+		strbuf_adds(sb, "; ");
+	strbuf_adds(sb, s);
+}
+
 const char *
 board_employment(const cJSON *v)
 {
@@ -709,6 +731,31 @@ board_salary_text(struct job *job, const char *s)
 	free(job->salary_period);
 	job->salary_period = xstrdup(sal.period);
 	return true;
+}
+
+bool
+board_ieq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if ((*a | 0x20) != (*b | 0x20))
+			return false;
+	return !*a && !*b;
+}
+
+bool
+board_has_ci(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (; s && *s; s++) {
+		size_t i = 0;
+
+		while (i < n && s[i] && (s[i] | 0x20) == w[i])
+			i++;
+		if (i == n)
+			return true;
+	}
+	return false;
 }
 
 /* ---- URLs and sniffing --------------------------------------------------------------------- */
@@ -800,6 +847,65 @@ board_url_path(const char *url, const char **path, size_t *n)
 	*path = p;
 	*n = *p == '/' ? strcspn(p, "?#") : 0;
 	return true;
+}
+
+char *
+board_url_segment(const char *url, int n)
+{
+	const char *path, *p, *end;
+	size_t len;
+
+	if (!board_url_path(url, &path, &len))
+		return NULL;
+	end = path + len;
+	for (p = path; p < end;) {
+		size_t m;
+
+		while (p < end && *p == '/')
+			p++;
+		m = (size_t)(end - p);
+		if (memchr(p, '/', m))
+			m = (size_t)((const char *)memchr(p, '/', m) - p);
+		if (!m)
+			break;
+		if (n-- == 0)
+			return xstrndup(p, m);
+		p += m;
+	}
+	return NULL;
+}
+
+char *
+board_url_after(const char *url, const char *prefix)
+{
+	int i = 0;
+
+	for (const char *p = prefix; *p; i++) {
+		size_t n = strcspn(p, "/");
+		char *seg = board_url_segment(url, i);
+		bool same = seg && strlen(seg) == n && !memcmp(seg, p, n);
+
+		free(seg);
+		if (!same)
+			return NULL;
+		p += n + (p[n] == '/');
+	}
+	return board_url_segment(url, i);
+}
+
+char *
+board_url_name(char *name, const char *also)
+{
+	static const char word[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				   "0123456789-_.";
+	size_t n = 0;
+
+	while (name && name[n] && (strchr(word, name[n]) || (also && strchr(also, name[n]))))
+		n++;
+	if (n && !name[n] && strcmp(name, ".") && strcmp(name, ".."))
+		return name;
+	free(name);
+	return NULL;
 }
 
 char

@@ -7,8 +7,9 @@
  * one item at a time is built into a cJSON tree (member by member, so a member nested deeper
  * than BOARD_DEPTH_MAX is dropped instead of the item). Memory is the input plus one item.
  * The rest reads loosely typed values (an id that is a string or a number, money as a
- * number or a numeric string, a list that is an array or one string) and helps with URLs
- * and first-bytes sniffing. Pure; any thread.
+ * number or a numeric string, a list that is an array or one string) and helps every board
+ * parser (Personio's XML too) with place lists, words, URLs (the path's segments, the board
+ * a URL names) and first-bytes sniffing. Pure; any thread.
  */
 #ifndef NET_BOARD_H
 #define NET_BOARD_H
@@ -104,6 +105,9 @@ void board_list_add(struct strbuf *sb, const cJSON *v, bool split_commas);
  * each object in it (repeats dropped, at most BOARD_LIST_MAX elements); NULL when there is
  * none. The caller frees it. */
 char *board_names(const cJSON *v, const char *sep);
+/* Append the place s to the "; "-separated list in sb unless s is NULL, empty or already in
+ * the list. */
+void board_place_add(struct strbuf *sb, const char *s);
 /* The canonical employment type (feed_employment_type) of a string, or of the first
  * element of an array that names one; NULL when none does. Static string. */
 const char *board_employment(const cJSON *v);
@@ -111,6 +115,12 @@ const char *board_employment(const cJSON *v);
 /* Set the salary of job from text such as "$18 - $22/hr" or "$90k - $105k" (a field that
  * holds nothing but a salary); false, job untouched, when the text gives none. */
 bool board_salary_text(struct job *job, const char *s);
+
+/* True when a and b are the same but for case (bit 0x20 of each byte is ignored: compare
+ * with a word of letters). */
+bool board_ieq(const char *a, const char *b);
+/* True when s (may be NULL) contains the lower-case ASCII word w in any case. */
+bool board_has_ci(const char *s, const char *w);
 
 /* ---- URLs and sniffing -------------------------------------------------------------------- */
 
@@ -124,6 +134,15 @@ char *board_url_param(const char *url, const char *name, const char *value,
 /* The path of url (from its first '/' after the host up to '?' or '#') in *path and its
  * length in *n; false when url has no scheme and host. */
 bool board_url_path(const char *url, const char **path, size_t *n);
+/* The n-th non-empty segment of url's path (0 first), or NULL. The caller frees it. */
+char *board_url_segment(const char *url, int n);
+/* The segment after the path's first ones when they are those of prefix ("v1/boards" for
+ * https://host/v1/boards/acme/jobs gives "acme"), or NULL. The caller frees it. */
+char *board_url_after(const char *url, const char *prefix);
+/* name (the caller's, may be NULL) when it is a name as a board's URLs write it (a board,
+ * company or posting): letters, digits, '-', '_', '.' and the bytes in also (may be NULL),
+ * but not "." or ".."; else NULL, and name is freed. */
+char *board_url_name(char *name, const char *also);
 
 /* The first byte of head[0..len) after a byte order mark and white space, or 0. */
 char board_head_first(const char *head, size_t len);

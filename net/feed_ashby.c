@@ -27,45 +27,6 @@
 /* Most elements of one array read (locations, lists, ...); the rest are ignored. */
 #define LIST_MAX	256
 
-/* The n-th non-empty segment of url's path (0 first), or NULL. The caller frees it. */
-static char *
-segment(const char *url, int n)
-{
-	const char *path, *p, *end;
-	size_t len;
-
-	if (!board_url_path(url, &path, &len))
-		return NULL;
-	end = path + len;
-	for (p = path; p < end;) {
-		size_t m;
-
-		while (p < end && *p == '/')
-			p++;
-		m = (size_t)(end - p);
-		if (memchr(p, '/', m))
-			m = (size_t)((const char *)memchr(p, '/', m) - p);
-		if (!m)
-			break;
-		if (n-- == 0)
-			return xstrndup(p, m);
-		p += m;
-	}
-	return NULL;
-}
-
-/* A board name as it appears in a URL: letters, digits, "-_.~" and %XX escapes (boards
- * may have spaces: "Acme%20Inc"); anything else is no name. */
-static char *
-valid_board(char *t)
-{
-	if (t && *t && strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-			      "0123456789-_.~%") == strlen(t) && strcmp(t, ".") && strcmp(t, ".."))
-		return t;
-	free(t);
-	return NULL;
-}
-
 static int
 hexval(char c)
 {
@@ -102,48 +63,11 @@ board_of(const char *url)
 {
 	char *t = NULL;
 
-	if (feed_url_host_is(url, "api.ashbyhq.com")) {
-		char *a = segment(url, 0), *b = segment(url, 1);
-
-		if (a && b && !strcmp(a, "posting-api") && !strcmp(b, "job-board"))
-			t = segment(url, 2);
-		free(a);
-		free(b);
-	} else if (feed_url_host_is(url, "jobs.ashbyhq.com")) {
-		t = segment(url, 0);
-	}
-	return valid_board(t);
-}
-
-static bool
-ieq(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++)
-		if ((*a | 0x20) != (*b | 0x20))
-			return false;
-	return !*a && !*b;
-}
-
-static void
-place_add(struct strbuf *sb, const char *s)
-{
-	const char *t = strbuf_str(sb);
-	size_t n;
-
-	if (!s || !*s)
-		return;
-	n = strlen(s);
-	while (*t) {
-		if (!strncmp(t, s, n) && (!t[n] || !strncmp(t + n, "; ", 2)))
-			return;
-		t = strstr(t, "; ");
-		if (!t)
-			break;
-		t += 2;
-	}
-	if (sb->len)
-		strbuf_adds(sb, "; ");
-	strbuf_adds(sb, s);
+	if (feed_url_host_is(url, "api.ashbyhq.com"))
+		t = board_url_after(url, "posting-api/job-board");
+	else if (feed_url_host_is(url, "jobs.ashbyhq.com"))
+		t = board_url_segment(url, 0);
+	return board_url_name(t, "~%");	/* "Acme%20Inc": a board may have spaces */
 }
 
 static void
@@ -156,15 +80,15 @@ locations(const cJSON *it, struct job *job)
 	size_t n = 0;
 
 	strbuf_init(&sb, JOB_FIELD_MAX * 2);
-	place_add(&sb, board_str(it, "location"));
+	board_place_add(&sb, board_str(it, "location"));
 	if (cJSON_IsArray(sec)) {
 		cJSON_ArrayForEach(e, sec) {
 			if (++n > LIST_MAX)
 				break;
 			if (cJSON_IsString(e))
-				place_add(&sb, e->valuestring);
+				board_place_add(&sb, e->valuestring);
 			else
-				place_add(&sb, board_str(e, "location"));
+				board_place_add(&sb, board_str(e, "location"));
 		}
 	}
 	if (!sb.len && cJSON_IsObject(addr)) {
@@ -204,7 +128,7 @@ compensation(const cJSON *it, struct job *job)
 
 			if (++n > LIST_MAX)
 				break;
-			if (!type || !ieq(type, "salary") || (lo <= 0 && hi <= 0) || !period)
+			if (!type || !board_ieq(type, "salary") || (lo <= 0 && hi <= 0) || !period)
 				continue;
 			job->salary_min = lo;
 			job->salary_max = hi;
@@ -246,15 +170,13 @@ item(const cJSON *it, const char *company, struct feed_sink *sink, struct jt_err
 	locations(it, &job);
 	if (board_true(cJSON_GetObjectItemCaseSensitive(it, "isRemote")))
 		job.remote = true;
-	if (wt && ieq(wt, "remote"))
+	if (wt && board_ieq(wt, "remote"))
 		job.remote = true;
-	if (wt && ieq(wt, "hybrid")) {
+	if (wt && board_ieq(wt, "hybrid")) {
 		job.hybrid = true;
 		job.remote = false;
 	}
 	job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "publishedAt"));
-	if (job.posted < 0)
-		job.posted = 0;	/* before 1970: no posting date */
 	job.employment_type = board_dup(it, "employmentType");
 	compensation(it, &job);
 	job.description_html = board_dup(it, "descriptionHtml");

@@ -33,56 +33,6 @@ static const char *const unread[] = {
 	"demographic_questions", NULL,
 };
 
-static char
-lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-/* Does s contain the lower-case ASCII word w, ignoring case? */
-static bool
-has_ci(const char *s, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (; s && *s; s++) {
-		size_t i = 0;
-
-		while (i < n && s[i] && lower(s[i]) == w[i])
-			i++;
-		if (i == n)
-			return true;
-	}
-	return false;
-}
-
-/* The n-th non-empty segment of url's path (0 first), or NULL. The caller frees it. */
-static char *
-segment(const char *url, int n)
-{
-	const char *path, *p, *end;
-	size_t len;
-
-	if (!board_url_path(url, &path, &len))
-		return NULL;
-	end = path + len;
-	for (p = path; p < end;) {
-		size_t m;
-
-		while (p < end && *p == '/')
-			p++;
-		m = (size_t)(end - p);
-		if (memchr(p, '/', m))
-			m = (size_t)((const char *)memchr(p, '/', m) - p);
-		if (!m)
-			break;
-		if (n-- == 0)
-			return xstrndup(p, m);
-		p += m;
-	}
-	return NULL;
-}
-
 /* The value of the query parameter name in url (not decoded), or NULL. The caller frees it. */
 static char *
 query_value(const char *url, const char *name)
@@ -101,17 +51,6 @@ query_value(const char *url, const char *name)
 	return NULL;
 }
 
-/* A board token is letters, digits, '-', '_' and '.'; anything else is no token. */
-static char *
-valid_token(char *t)
-{
-	if (t && *t && strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-			      "0123456789-_.") == strlen(t) && strcmp(t, ".") && strcmp(t, ".."))
-		return t;
-	free(t);
-	return NULL;
-}
-
 /* The board token a Greenhouse URL names (API, board page or embed), or NULL. */
 static char *
 board_token(const char *url)
@@ -119,46 +58,18 @@ board_token(const char *url)
 	char *t = NULL, *s;
 
 	if (feed_url_host_is(url, "boards-api.greenhouse.io")) {
-		char *v = segment(url, 0), *b = segment(url, 1);
-
-		if (v && b && !strcmp(v, "v1") && !strcmp(b, "boards"))
-			t = segment(url, 2);
-		free(v);
-		free(b);
+		t = board_url_after(url, "v1/boards");
 	} else if (feed_url_host_is(url, "boards.greenhouse.io") ||
 		   feed_url_host_is(url, "job-boards.greenhouse.io")) {
-		t = segment(url, 0);
+		t = board_url_segment(url, 0);
 		if (t && !strcmp(t, "embed")) {
 			free(t);
-			s = segment(url, 1);
+			s = board_url_segment(url, 1);
 			t = s && !strcmp(s, "job_board") ? query_value(url, "for") : NULL;
 			free(s);
 		}
 	}
-	return valid_token(t);
-}
-
-/* Append a place to the "; "-separated list in sb unless it is empty or already there. */
-static void
-place_add(struct strbuf *sb, const char *s)
-{
-	const char *t = strbuf_str(sb);
-	size_t n;
-
-	if (!s || !*s)
-		return;
-	n = strlen(s);
-	while (*t) {
-		if (!strncmp(t, s, n) && (!t[n] || !strncmp(t + n, "; ", 2)))
-			return;
-		t = strstr(t, "; ");
-		if (!t)
-			break;
-		t += 2;
-	}
-	if (sb->len)
-		strbuf_adds(sb, "; ");
-	strbuf_adds(sb, s);
+	return board_url_name(t, NULL);
 }
 
 static void
@@ -171,13 +82,13 @@ locations(const cJSON *it, struct job *job)
 
 	strbuf_init(&sb, JOB_FIELD_MAX * 2);
 	if (cJSON_IsObject(loc))
-		place_add(&sb, board_str(loc, "name"));
+		board_place_add(&sb, board_str(loc, "name"));
 	else if (cJSON_IsString(loc))
-		place_add(&sb, loc->valuestring);
+		board_place_add(&sb, loc->valuestring);
 	if (cJSON_IsArray(offices))
 		cJSON_ArrayForEach(o, offices)
 			if (++n <= LIST_MAX)
-				place_add(&sb, board_str(o, "location"));
+				board_place_add(&sb, board_str(o, "location"));
 	if (sb.len)
 		job->location = strbuf_detach(&sb, NULL);
 	strbuf_done(&sb);
@@ -206,7 +117,7 @@ pay(const cJSON *it, struct job *job)
 			continue;
 		if (!lo && !hi) {
 			cur = c ? xstrdup(c) : NULL;
-			period = has_ci(board_str(r, "title"), "hour") ? "hour" : "year";
+			period = board_has_ci(board_str(r, "title"), "hour") ? "hour" : "year";
 		} else if (!cur != !c || (c && strcmp(c, cur))) {
 			continue;
 		}
@@ -245,11 +156,11 @@ tags_and_type(const cJSON *it, struct job *job)
 				break;
 			if (!name)
 				continue;
-			if (has_ci(name, "categor") || has_ci(name, "department") ||
-			    has_ci(name, "team") || has_ci(name, "function"))
+			if (board_has_ci(name, "categor") || board_has_ci(name, "department") ||
+			    board_has_ci(name, "team") || board_has_ci(name, "function"))
 				board_list_add(&sb, v, false);
 			if (!job->employment_type &&
-			    (has_ci(name, "employment") || has_ci(name, "job type")) &&
+			    (board_has_ci(name, "employment") || board_has_ci(name, "job type")) &&
 			    (et = board_employment(v)))
 				job->employment_type = xstrdup(et);
 		}
@@ -293,8 +204,6 @@ item(const cJSON *it, const char *token, struct feed_sink *sink, struct jt_err *
 	job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "first_published"));
 	if (!job.posted)
 		job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "updated_at"));
-	if (job.posted < 0)
-		job.posted = 0;	/* before 1970: no posting date */
 	s = board_str(it, "content");
 	if (s && !raw_tag(s))
 		job.description_html = html_unescape(s);	/* escaped HTML; maybe twice */
@@ -373,7 +282,8 @@ feed_api_greenhouse(const char *url)
 	if (!token)
 		return NULL;
 	if (feed_url_host_is(url, "boards-api.greenhouse.io")) {
-		char *what = segment(url, 3), *id = segment(url, 4), *more = segment(url, 5);
+		char *what = board_url_segment(url, 3), *id = board_url_segment(url, 4);
+		char *more = board_url_segment(url, 5);
 
 		if (!what)	/* the board itself: its jobs */
 			api = xasprintf(API "%s/jobs?content=true", token);

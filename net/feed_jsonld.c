@@ -54,15 +54,6 @@ struct walk {
 
 /* ---- reading a JobPosting ------------------------------------------------------------------ */
 
-static bool
-ieq(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++)
-		if ((*a | 0x20) != (*b | 0x20))
-			return false;
-	return !*a && !*b;
-}
-
 /* Is the string t JobPosting (also with a schema: prefix or the schema.org URL)? */
 static bool
 jobposting_name(const char *t)
@@ -98,7 +89,8 @@ is_type(const cJSON *o, bool (*name)(const char *))
 static bool
 placeholder(const char *s)
 {
-	return !s || !*s || ieq(s, "unavailable") || ieq(s, "n/a") || ieq(s, "null");
+	return !s || !*s || board_ieq(s, "unavailable") || board_ieq(s, "n/a") ||
+	       board_ieq(s, "null");
 }
 
 /* A text of v: a string, or the "name" of an object; NULL for a placeholder. */
@@ -179,11 +171,11 @@ place_remote(const cJSON *place)
 	const char *v;
 
 	if (cJSON_IsObject(p))
-		return (v = board_str(p, "value")) && ieq(v, "TELECOMMUTE");
+		return (v = board_str(p, "value")) && board_ieq(v, "TELECOMMUTE");
 	if (!cJSON_IsArray(p))
 		return false;
 	cJSON_ArrayForEach(e, p)
-		if ((v = board_str(e, "value")) && ieq(v, "TELECOMMUTE"))
+		if ((v = board_str(e, "value")) && board_ieq(v, "TELECOMMUTE"))
 			return true;
 	return false;
 }
@@ -217,11 +209,11 @@ read_location(const cJSON *o, struct job *job)
 			job->remote = true;
 	}
 	t = cJSON_GetObjectItemCaseSensitive(o, "jobLocationType");
-	if (cJSON_IsString(t) && ieq(t->valuestring, "TELECOMMUTE"))
+	if (cJSON_IsString(t) && board_ieq(t->valuestring, "TELECOMMUTE"))
 		job->remote = true;
 	if (cJSON_IsArray(t))
 		cJSON_ArrayForEach(e, t)
-			if (cJSON_IsString(e) && ieq(e->valuestring, "TELECOMMUTE"))
+			if (cJSON_IsString(e) && board_ieq(e->valuestring, "TELECOMMUTE"))
 				job->remote = true;
 	if (!sb.len && job->remote) {
 		const char *key = "applicantLocationRequirements";

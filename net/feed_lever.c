@@ -24,44 +24,6 @@
 /* Most elements of one array read (locations, lists, ...); the rest are ignored. */
 #define LIST_MAX	256
 
-/* The n-th non-empty segment of url's path (0 first), or NULL. The caller frees it. */
-static char *
-segment(const char *url, int n)
-{
-	const char *path, *p, *end;
-	size_t len;
-
-	if (!board_url_path(url, &path, &len))
-		return NULL;
-	end = path + len;
-	for (p = path; p < end;) {
-		size_t m;
-
-		while (p < end && *p == '/')
-			p++;
-		m = (size_t)(end - p);
-		if (memchr(p, '/', m))
-			m = (size_t)((const char *)memchr(p, '/', m) - p);
-		if (!m)
-			break;
-		if (n-- == 0)
-			return xstrndup(p, m);
-		p += m;
-	}
-	return NULL;
-}
-
-/* A site name or posting id is letters, digits, '-', '_' and '.'; anything else is none. */
-static char *
-valid_name(char *t)
-{
-	if (t && *t && strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-			      "0123456789-_.") == strlen(t) && strcmp(t, ".") && strcmp(t, ".."))
-		return t;
-	free(t);
-	return NULL;
-}
-
 static bool
 api_host(const char *url)
 {
@@ -80,17 +42,11 @@ site_of(const char *url)
 {
 	char *t = NULL;
 
-	if (api_host(url)) {
-		char *v = segment(url, 0), *p = segment(url, 1);
-
-		if (v && p && !strcmp(v, "v0") && !strcmp(p, "postings"))
-			t = segment(url, 2);
-		free(v);
-		free(p);
-	} else if (page_host(url)) {
-		t = segment(url, 0);
-	}
-	return valid_name(t);
+	if (api_host(url))
+		t = board_url_after(url, "v0/postings");
+	else if (page_host(url))
+		t = board_url_segment(url, 0);
+	return board_url_name(t, NULL);
 }
 
 /* Append s with <, > and & escaped, its line breaks as <br>. */
@@ -200,28 +156,6 @@ salary(const cJSON *it, struct job *job)
 }
 
 static void
-place_add(struct strbuf *sb, const char *s)
-{
-	const char *t = strbuf_str(sb);
-	size_t n;
-
-	if (!s || !*s)
-		return;
-	n = strlen(s);
-	while (*t) {
-		if (!strncmp(t, s, n) && (!t[n] || !strncmp(t + n, "; ", 2)))
-			return;
-		t = strstr(t, "; ");
-		if (!t)
-			break;
-		t += 2;
-	}
-	if (sb->len)
-		strbuf_adds(sb, "; ");
-	strbuf_adds(sb, s);
-}
-
-static void
 categories(const cJSON *it, struct job *job)
 {
 	const cJSON *c = cJSON_GetObjectItemCaseSensitive(it, "categories"), *e;
@@ -230,11 +164,11 @@ categories(const cJSON *it, struct job *job)
 	size_t n = 0;
 
 	strbuf_init(&sb, JOB_FIELD_MAX * 2);
-	place_add(&sb, board_str(c, "location"));
+	board_place_add(&sb, board_str(c, "location"));
 	if (cJSON_IsArray(all))
 		cJSON_ArrayForEach(e, all)
 			if (cJSON_IsString(e) && ++n <= LIST_MAX)
-				place_add(&sb, e->valuestring);
+				board_place_add(&sb, e->valuestring);
 	if (sb.len)
 		job->location = strbuf_detach(&sb, NULL);
 	strbuf_reset(&sb);
@@ -244,15 +178,6 @@ categories(const cJSON *it, struct job *job)
 		job->tags = strbuf_detach(&sb, NULL);
 	strbuf_done(&sb);
 	job->employment_type = board_dup(c, "commitment");
-}
-
-static bool
-ieq(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++)
-		if ((*a | 0x20) != (*b | 0x20))
-			return false;
-	return !*a && !*b;
 }
 
 static enum jt_status
@@ -270,11 +195,9 @@ item(const cJSON *it, const char *site, struct feed_sink *sink, struct jt_err *e
 	if (!sink->title && job.company)
 		sink->title = feed_line(job.company, JOB_TITLE_MAX);
 	job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "createdAt"));
-	if (job.posted < 0)
-		job.posted = 0;	/* before 1970: no posting date */
-	if (wt && ieq(wt, "remote"))
+	if (wt && board_ieq(wt, "remote"))
 		job.remote = true;
-	else if (wt && ieq(wt, "hybrid"))
+	else if (wt && board_ieq(wt, "hybrid"))
 		job.hybrid = true;
 	categories(it, &job);
 	salary(it, &job);
@@ -355,7 +278,7 @@ feed_api_lever(const char *url)
 	}
 	/* jobs.lever.co/{site}[?team=...] is the board, jobs.lever.co/{site}/{id}[/apply] one
 	 * posting; a filter in the page's query is kept */
-	id = valid_name(segment(url, 1));
+	id = board_url_name(board_url_segment(url, 1), NULL);
 	base = xasprintf("https://%s/v0/postings/%s%s%s%s", eu ? "api.eu.lever.co" : "api.lever.co",
 			 site, id ? "/" : "", id ? id : "", q && !id ? q : "");
 	api = board_url_param(base, "mode", "json", NULL);

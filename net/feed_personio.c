@@ -107,35 +107,9 @@ add_escaped(struct strbuf *sb, const char *s)
 	for (; *s; s++) {
 		char c[2] = { *s, '\0' };
 
-		xml_text_adds(sb, *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : *s == '&' ? "&amp;" : c);
+		xml_text_adds(sb, *s == '<' ? "&lt;" : *s == '>' ? "&gt;" :
+				  *s == '&' ? "&amp;" : c);
 	}
-}
-
-/* Append s, trimmed, to the "; "-separated list in sb unless it is empty or already there. */
-static void
-place_add(struct strbuf *sb, const char *s)
-{
-	const char *t = strbuf_str(sb);
-	size_t n;
-
-	while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
-		s++;
-	n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
-	if (!n)
-		return;
-	while (*t) {
-		if (!strncmp(t, s, n) && (!t[n] || !strncmp(t + n, "; ", 2)))
-			return;
-		t = strstr(t, "; ");
-		if (!t)
-			break;
-		t += 2;
-	}
-	if (sb->len)
-		xml_text_adds(sb, "; ");
-	xml_text_add(sb, s, n);
 }
 
 /* ---- a position ---------------------------------------------------------------------------- */
@@ -258,14 +232,13 @@ position_end(struct personio *x, struct jt_err *err)
 		x->sink->title = feed_line(job.company, JOB_TITLE_MAX);
 	/* the main office first, then the additional ones */
 	strbuf_init(&loc, JOB_FIELD_MAX * 2);
-	if (office)
-		place_add(&loc, office);
+	board_place_add(&loc, office);
 	for (const char *p = val(x, P_OFFICES); p && *p;) {
 		const char *e = strstr(p, "; ");
 		size_t m = e ? (size_t)(e - p) : strlen(p);
 		char *one = xstrndup(p, m);
 
-		place_add(&loc, one);
+		board_place_add(&loc, one);
 		free(one);
 		p += e ? m + 2 : m;
 	}
@@ -375,8 +348,11 @@ element_end(void *ctx, xmlTextReaderPtr r, int depth, struct jt_err *err)
 		if (depth != x->cap_depth)
 			return JT_OK;
 		if (x->cap == P_EXTRA_OFFICE) {
+			char *office = trimmed(x, P_EXTRA_OFFICE);
+
 			if (++x->offices <= LIST_MAX)
-				place_add(&x->f[P_OFFICES], strbuf_str(&x->f[P_EXTRA_OFFICE]));
+				board_place_add(&x->f[P_OFFICES], office);
+			free(office);
 			strbuf_reset(&x->f[P_EXTRA_OFFICE]);
 		}
 		x->cap = -1;

@@ -89,28 +89,6 @@ employment(const char *code)
 	return xstrdup(et ? et : code);
 }
 
-static void
-place_add(struct strbuf *sb, const char *s)
-{
-	const char *t = strbuf_str(sb);
-	size_t n;
-
-	if (!s || !*s)
-		return;
-	n = strlen(s);
-	while (*t) {
-		if (!strncmp(t, s, n) && (!t[n] || !strncmp(t + n, "; ", 2)))
-			return;
-		t = strstr(t, "; ");
-		if (!t)
-			break;
-		t += 2;
-	}
-	if (sb->len)
-		strbuf_adds(sb, "; ");
-	strbuf_adds(sb, s);
-}
-
 /* "City, Country" of an object with city and country (either may be missing). */
 static char *
 city_country(const cJSON *o)
@@ -141,7 +119,7 @@ location(const cJSON *it, struct job *job)
 			if (++n > LIST_MAX)
 				break;
 			p = city_country(l);
-			place_add(&sb, p ? p : board_str(l, "name"));
+			board_place_add(&sb, p ? p : board_str(l, "name"));
 			free(p);
 		}
 	}
@@ -197,8 +175,6 @@ item(const cJSON *it, const char *company, struct feed_sink *sink, struct jt_err
 	job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "published_at"));
 	if (!job.posted)
 		job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "created_at"));
-	if (job.posted < 0)
-		job.posted = 0;	/* before 1970: no posting date */
 	job.employment_type = employment(board_str(it, "employment_type_code"));
 	job.url = board_dup(it, "careers_url");
 	job.apply_url = board_dup(it, "careers_apply_url");

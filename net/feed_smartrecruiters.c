@@ -30,44 +30,6 @@
 /* Most elements of one array read (locations, lists, ...); the rest are ignored. */
 #define LIST_MAX	256
 
-/* The n-th non-empty segment of url's path (0 first), or NULL. The caller frees it. */
-static char *
-segment(const char *url, int n)
-{
-	const char *path, *p, *end;
-	size_t len;
-
-	if (!board_url_path(url, &path, &len))
-		return NULL;
-	end = path + len;
-	for (p = path; p < end;) {
-		size_t m;
-
-		while (p < end && *p == '/')
-			p++;
-		m = (size_t)(end - p);
-		if (memchr(p, '/', m))
-			m = (size_t)((const char *)memchr(p, '/', m) - p);
-		if (!m)
-			break;
-		if (n-- == 0)
-			return xstrndup(p, m);
-		p += m;
-	}
-	return NULL;
-}
-
-/* A company identifier is letters, digits, '-', '_' and '.'; anything else is none. */
-static char *
-valid_name(char *t)
-{
-	if (t && *t && strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-			      "0123456789-_.") == strlen(t) && strcmp(t, ".") && strcmp(t, ".."))
-		return t;
-	free(t);
-	return NULL;
-}
-
 static bool
 page_host(const char *url)
 {
@@ -87,36 +49,15 @@ company_of(const char *url, char **what, char **id)
 
 	*what = *id = NULL;
 	if (feed_url_host_is(url, "api.smartrecruiters.com")) {
-		char *v = segment(url, 0), *c = segment(url, 1);
-
-		if (v && c && !strcmp(v, "v1") && !strcmp(c, "companies")) {
-			t = segment(url, 2);
-			*what = segment(url, 3);
-			*id = segment(url, 4);
+		if ((t = board_url_after(url, "v1/companies"))) {
+			*what = board_url_segment(url, 3);
+			*id = board_url_segment(url, 4);
 		}
-		free(v);
-		free(c);
 	} else if (page_host(url)) {
-		t = segment(url, 0);
-		*id = segment(url, 1);
+		t = board_url_segment(url, 0);
+		*id = board_url_segment(url, 1);
 	}
-	return valid_name(t);
-}
-
-static bool
-has_ci(const char *s, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (; s && *s; s++) {
-		size_t i = 0;
-
-		while (i < n && s[i] && (s[i] | 0x20) == w[i])
-			i++;
-		if (i == n)
-			return true;
-	}
-	return false;
+	return board_url_name(t, NULL);
 }
 
 static char
@@ -169,8 +110,9 @@ location(const cJSON *it, struct job *job)
 
 			if (++n > LIST_MAX)
 				break;
-			if (label && (has_ci(label, "flexib") || has_ci(label, "remote") ||
-				      has_ci(label, "workplace")))
+			if (label && (board_has_ci(label, "flexib") ||
+				      board_has_ci(label, "remote") ||
+				      board_has_ci(label, "workplace")))
 				feed_remote_words(board_str(f, "valueLabel"), &job->remote,
 						  &job->hybrid);
 		}
@@ -242,8 +184,6 @@ item(const cJSON *it, const char *company, struct feed_sink *sink, struct jt_err
 	job.apply_url = board_dup(it, "applyUrl");
 	location(it, &job);
 	job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "releasedDate"));
-	if (job.posted < 0)
-		job.posted = 0;	/* before 1970: no posting date */
 	job.employment_type = board_dup(cJSON_GetObjectItemCaseSensitive(it, "typeOfEmployment"),
 					"label");
 	strbuf_init(&tags, JOB_FIELD_MAX * 2);

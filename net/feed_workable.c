@@ -25,33 +25,6 @@
 /* Most elements of one array read (locations, lists, ...); the rest are ignored. */
 #define LIST_MAX	256
 
-/* The n-th non-empty segment of url's path (0 first), or NULL. The caller frees it. */
-static char *
-segment(const char *url, int n)
-{
-	const char *path, *p, *end;
-	size_t len;
-
-	if (!board_url_path(url, &path, &len))
-		return NULL;
-	end = path + len;
-	for (p = path; p < end;) {
-		size_t m;
-
-		while (p < end && *p == '/')
-			p++;
-		m = (size_t)(end - p);
-		if (memchr(p, '/', m))
-			m = (size_t)((const char *)memchr(p, '/', m) - p);
-		if (!m)
-			break;
-		if (n-- == 0)
-			return xstrndup(p, m);
-		p += m;
-	}
-	return NULL;
-}
-
 /* The account slug an apply.workable.com URL names (widget API or careers page), or NULL:
  * letters, digits, '-', '_' and '.'. "/j/{shortcode}" links name no account. */
 static char *
@@ -61,26 +34,15 @@ slug_of(const char *url)
 
 	if (!feed_url_host_is(url, "apply.workable.com"))
 		return NULL;
-	a = segment(url, 0);
+	a = board_url_segment(url, 0);
 	if (a && !strcmp(a, "api")) {
-		char *v = segment(url, 1), *w = segment(url, 2), *acc = segment(url, 3);
-
-		if (v && w && acc && !strcmp(v, "v1") && !strcmp(w, "widget") &&
-		    !strcmp(acc, "accounts"))
-			t = segment(url, 4);
-		free(v);
-		free(w);
-		free(acc);
+		t = board_url_after(url, "api/v1/widget/accounts");
 	} else if (a && strcmp(a, "j")) {
 		t = a;
 		a = NULL;
 	}
 	free(a);
-	if (t && *t && strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-			      "0123456789-_.") == strlen(t) && strcmp(t, ".") && strcmp(t, ".."))
-		return t;
-	free(t);
-	return NULL;
+	return board_url_name(t, NULL);
 }
 
 /* "city, region, country" of o, from the keys named (any may be missing). */
@@ -146,8 +108,6 @@ item(const cJSON *it, const char *company, struct feed_sink *sink, struct jt_err
 	job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "published_on"));
 	if (!job.posted)
 		job.posted = board_date(cJSON_GetObjectItemCaseSensitive(it, "created_at"));
-	if (job.posted < 0)
-		job.posted = 0;	/* before 1970: no posting date */
 	job.employment_type = board_dup(it, "employment_type");
 	job.description_html = board_dup(it, "description");
 	strbuf_init(&tags, JOB_FIELD_MAX * 2);
@@ -213,7 +173,7 @@ feed_api_workable(const char *url)
 
 	if (!slug)
 		return NULL;
-	a = segment(url, 0);
+	a = board_url_segment(url, 0);
 	if (a && !strcmp(a, "api")) {
 		q = strstr(url, "details=true");
 		if (!q || (q[-1] != '?' && q[-1] != '&'))
