@@ -5,206 +5,20 @@
  * memory and from a file, and the values of its postings are asserted; hand-made fixtures
  * and inline documents cover each quirk, wrong types in every field and documents of the
  * wrong shape; then detection, board URLs turned into API URLs, and refresh intervals.
- *
- * Fixtures are found under $SRCDIR (set by make check to the source root), else under ".".
+ * The sink, fixtures and checks every parse gets are tests/unit/feedtest.h's.
  */
 #include "config.h"
 
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "net/feed.h"
 #include "store/job.h"
 #include "store/strbuf.h"
-#include "store/text.h"
-#include "store/xmalloc.h"
 #include "tests/unit/check.h"
-
-static const char *srcdir = ".";
+#include "tests/unit/feedtest.h"
 
 /* ---- helpers ------------------------------------------------------------------------------- */
-
-struct parsed {
-	enum jt_status rc;
-	struct jt_err err;
-	struct job_list jobs;
-	char *title;
-	char *next_url;
-	size_t items;
-	size_t skipped;
-};
-
-static enum jt_status
-collect(struct feed_sink *sink, struct job *job, struct jt_err *err)
-{
-	struct parsed *p = sink->ctx;
-	struct job *j = job_list_push(&p->jobs);
-
-	(void)err;
-	*j = *job;		/* steal every field */
-	job_init(job);
-	return JT_OK;
-}
-
-static void
-parsed_done(struct parsed *p)
-{
-	job_list_done(&p->jobs);
-	free(p->title);
-	free(p->next_url);
-	memset(p, 0, sizeof(*p));
-}
-
-/* Parse a document held in memory (buf) or read from fd (buf NULL) as format. */
-static void
-run(const char *format, const char *url, const char *buf, size_t len, int fd, struct parsed *p)
-{
-	struct feed_input in = { .buf = buf, .len = len, .fd = fd };
-	struct feed_sink sink;
-
-	memset(p, 0, sizeof(*p));
-	job_list_init(&p->jobs);
-	feed_sink_init(&sink, url);
-	sink.posting = collect;
-	sink.ctx = p;
-	p->rc = feed_parse(format, &in, &sink, &p->err);
-	p->title = sink.title;
-	p->next_url = sink.next_url;
-	sink.title = sink.next_url = NULL;
-	p->items = sink.items;
-	p->skipped = sink.skipped;
-	feed_sink_done(&sink);
-}
-
-/* Parse an inline document. */
-static void
-run_str(const char *format, const char *url, const char *doc, struct parsed *p)
-{
-	run(format, url, doc, strlen(doc), -1, p);
-}
-
-static char *
-fixture_path(const char *rel)
-{
-	return xasprintf("%s/tests/fixtures/%s", srcdir, rel);
-}
-
-/* The whole of a fixture; NULL (and a failed check) when it cannot be read. */
-static char *
-slurp(const char *rel, size_t *len)
-{
-	char *path = fixture_path(rel), *buf = NULL;
-	int fd = open(path, O_RDONLY);
-	struct feed_input in = { .buf = NULL, .len = 0, .fd = fd };
-	const char *b;
-	char *owned;
-
-	CHECK(fd >= 0);
-	if (fd >= 0 && feed_input_slurp(&in, 64u << 20, &b, len, &owned, NULL) == JT_OK)
-		buf = owned;
-	if (fd >= 0)
-		close(fd);
-	if (!buf)
-		fprintf(stderr, "cannot read %s\n", path);
-	free(path);
-	return buf;
-}
-
-/* Every string field of every posting is valid UTF-8 within its cap, and has a guid. */
-static void
-check_fields(struct parsed *p)
-{
-	for (size_t i = 0; i < p->jobs.n; i++) {
-		const struct job *j = &p->jobs.v[i];
-		const char *f[] = {
-			j->guid, j->title, j->company, j->location, j->salary_currency,
-			j->salary_period, j->employment_type, j->url, j->apply_url,
-			j->description_html, j->description_text, j->tags,
-		};
-
-		for (size_t k = 0; k < sizeof(f) / sizeof(f[0]); k++)
-			CHECK(!f[k] || text_utf8_valid(f[k], strlen(f[k])));
-		CHECK(j->guid != NULL && *j->guid);
-		CHECK(!j->title || strlen(j->title) <= JOB_TITLE_MAX);
-		CHECK(!j->location || strlen(j->location) <= JOB_FIELD_MAX);
-		CHECK(j->salary_min >= 0 && j->salary_max >= 0);
-	}
-}
-
-/*
- * Detect a fixture's format from its URL and first kilobyte (it must be want), then parse
- * it from memory and again from a file descriptor: both must give the same postings.
- */
-static void
-parse_fixture(const char *rel, const char *url, const char *want, struct parsed *p)
-{
-	size_t len = 0;
-	char *buf = slurp(rel, &len), *path;
-	struct jt_err err = { "" };
-	const char *format;
-	struct parsed q;
-	int fd;
-
-	memset(p, 0, sizeof(*p));
-	job_list_init(&p->jobs);
-	if (!buf)
-		return;
-	format = feed_detect(NULL, url, buf, len < 1024 ? len : 1024, &err);
-	CHECK_STR(format, want);
-	/* the first bytes alone name the format too */
-	CHECK_STR(feed_detect(NULL, NULL, buf, len < 1024 ? len : 1024, &err), want);
-	run(want, url, buf, len, -1, p);
-	check_fields(p);
-	path = fixture_path(rel);
-	fd = open(path, O_RDONLY);
-	CHECK(fd >= 0);
-	run(want, url, NULL, 0, fd, &q);
-	CHECK_RC(q.rc, p->rc);
-	CHECK_INT(q.jobs.n, p->jobs.n);
-	CHECK_INT(q.skipped, p->skipped);
-	for (size_t i = 0; i < q.jobs.n && i < p->jobs.n; i++) {
-		const struct job *a = &p->jobs.v[i], *b = &q.jobs.v[i];
-
-		CHECK(!a->title == !b->title && (!a->title || !strcmp(a->title, b->title)));
-		CHECK(!strcmp(a->guid, b->guid));
-		CHECK(a->posted == b->posted);
-	}
-	parsed_done(&q);
-	if (fd >= 0)
-		close(fd);
-	free(path);
-	free(buf);
-}
-
-static struct job *
-by_guid(struct parsed *p, const char *guid)
-{
-	for (size_t i = 0; i < p->jobs.n; i++)
-		if (p->jobs.v[i].guid && !strcmp(p->jobs.v[i].guid, guid))
-			return &p->jobs.v[i];
-	fprintf(stderr, "no posting with guid %s\n", guid);
-	return NULL;
-}
-
-static bool
-contains(const char *s, const char *needle)
-{
-	if (!s || !strstr(s, needle)) {
-		fprintf(stderr, "\"%.60s...\" does not contain \"%s\"\n", s ? s : "(null)", needle);
-		return false;
-	}
-	return true;
-}
-
-/* A posting's salary in one check line. */
-#define CHECK_SALARY(j, lo, hi, cur, per) do { \
-	CHECK((j)->salary_min == (lo)); \
-	CHECK((j)->salary_max == (hi)); \
-	CHECK_STR((j)->salary_currency, cur); \
-	CHECK_STR((j)->salary_period, per); \
-} while (0)
 
 #define CHECK_NO_SALARY(j) do { \
 	CHECK((j)->salary_min == 0 && (j)->salary_max == 0); \
@@ -1363,11 +1177,7 @@ test_min_interval(void)
 int
 main(void)
 {
-	const char *s = getenv("SRCDIR");
-
-	if (s && *s)
-		srcdir = s;
-	feed_xml_init();
+	feedtest_init();
 	RUN(test_greenhouse_vercel);
 	RUN(test_greenhouse_gitlab);
 	RUN(test_greenhouse_docs);

@@ -5,171 +5,23 @@
  * himalayas,jobicy,hackernews,jsonld} is detected and parsed through feed_parse() into a
  * collecting sink and the values of its postings are asserted; then detection from URLs and
  * first bytes, board page URLs turned into API URLs, refresh intervals, and hostile shapes.
- *
- * Fixtures are found under $SRCDIR (set by make check to the source root), else under ".".
+ * The sink, fixtures and checks every parse gets are tests/unit/feedtest.h's.
  */
 #include "config.h"
 
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "net/feed.h"
 #include "store/job.h"
 #include "store/strbuf.h"
-#include "store/text.h"
-#include "store/xmalloc.h"
 #include "tests/unit/check.h"
-
-static const char *srcdir = ".";
+#include "tests/unit/feedtest.h"
 
 /* ---- helpers ------------------------------------------------------------------------------- */
 
-struct result {
-	enum jt_status rc;
-	struct jt_err err;
-	struct job_list jobs;
-	char *title;		/* the sink's, taken over */
-	char *next_url;
-	size_t items;
-	size_t skipped;
-};
-
-static enum jt_status
-keep(struct feed_sink *sink, struct job *job, struct jt_err *err)
-{
-	struct result *r = sink->ctx;
-	struct job *j = job_list_push(&r->jobs);
-
-	(void)err;
-	*j = *job;		/* take every field */
-	job_init(job);
-	return JT_OK;
-}
-
-static void
-result_done(struct result *r)
-{
-	job_list_done(&r->jobs);
-	free(r->title);
-	free(r->next_url);
-	memset(r, 0, sizeof(*r));
-}
-
-/* Every posting: a guid, valid UTF-8 within the caps. */
-static void
-check_sane(const struct result *r)
-{
-	for (size_t i = 0; i < r->jobs.n; i++) {
-		const struct job *j = &r->jobs.v[i];
-		const char *f[] = {
-			j->guid, j->title, j->company, j->location, j->salary_currency,
-			j->salary_period, j->employment_type, j->url, j->apply_url,
-			j->description_html, j->description_text, j->tags,
-		};
-
-		CHECK(j->guid && *j->guid);
-		for (size_t k = 0; k < sizeof(f) / sizeof(f[0]); k++)
-			CHECK(!f[k] || text_utf8_valid(f[k], strlen(f[k])));
-		CHECK(!j->title || strlen(j->title) <= JOB_TITLE_MAX);
-		CHECK(j->salary_min >= 0 && j->salary_max >= 0);
-	}
-}
-
-/* Parse buf[0..len) (or the file fd when buf is NULL) as format with the feed at url. */
-static void
-parse_as(const char *format, const char *url, const char *buf, size_t len, int fd,
-	 struct result *r)
-{
-	struct feed_input in = { .buf = buf, .len = len, .fd = fd };
-	struct feed_sink sink;
-
-	memset(r, 0, sizeof(*r));
-	job_list_init(&r->jobs);
-	feed_sink_init(&sink, url);
-	sink.posting = keep;
-	sink.ctx = r;
-	r->rc = feed_parse(format, &in, &sink, &r->err);
-	r->title = sink.title;
-	r->next_url = sink.next_url;
-	sink.title = sink.next_url = NULL;
-	r->items = sink.items;
-	r->skipped = sink.skipped;
-	feed_sink_done(&sink);
-	check_sane(r);
-}
-
-static void
-parse_str(const char *format, const char *url, const char *doc, struct result *r)
-{
-	parse_as(format, url, doc, strlen(doc), -1, r);
-}
-
-static char *
-path_of(const char *rel)
-{
-	return xasprintf("%s/tests/fixtures/%s", srcdir, rel);
-}
-
-static char *
-slurp(const char *rel, size_t *len)
-{
-	char *path = path_of(rel), *owned = NULL;
-	int fd = open(path, O_RDONLY);
-	struct feed_input in = { .buf = NULL, .len = 0, .fd = fd };
-	const char *b;
-
-	CHECK(fd >= 0);
-	if (fd >= 0 && feed_input_slurp(&in, 64u << 20, &b, len, &owned, NULL) != JT_OK)
-		owned = NULL;
-	if (fd >= 0)
-		close(fd);
-	if (!owned)
-		fprintf(stderr, "cannot read %s\n", path);
-	free(path);
-	return owned;
-}
-
-/*
- * Detect a fixture's format from url and its first KB (it must be want), parse it from
- * memory, then once more from a file descriptor, which must give the same postings.
- */
-static void
-parse_fixture(const char *rel, const char *url, const char *want, struct result *r)
-{
-	size_t len = 0;
-	char *buf = slurp(rel, &len), *path;
-	struct jt_err err = { "" };
-	const char *format;
-	struct result again;
-	int fd;
-
-	memset(r, 0, sizeof(*r));
-	job_list_init(&r->jobs);
-	if (!buf)
-		return;
-	format = feed_detect(NULL, url, buf, len < 1024 ? len : 1024, &err);
-	CHECK_STR(format, want);
-	parse_as(want, url, buf, len, -1, r);
-	free(buf);
-	path = path_of(rel);
-	fd = open(path, O_RDONLY);
-	free(path);
-	CHECK(fd >= 0);
-	if (fd < 0)
-		return;
-	parse_as(want, url, NULL, 0, fd, &again);
-	close(fd);
-	CHECK_RC(again.rc, r->rc);
-	CHECK_INT(again.jobs.n, r->jobs.n);
-	for (size_t i = 0; i < again.jobs.n && i < r->jobs.n; i++)
-		CHECK_STR(again.jobs.v[i].guid, r->jobs.v[i].guid);
-	result_done(&again);
-}
-
 static const struct job *
-nth(const struct result *r, size_t i)
+nth(const struct parsed *r, size_t i)
 {
 	static struct job none;
 
@@ -180,25 +32,6 @@ nth(const struct result *r, size_t i)
 	return &none;
 }
 
-static const struct job *
-by_guid(const struct result *r, const char *guid)
-{
-	static struct job none;
-
-	for (size_t i = 0; i < r->jobs.n; i++)
-		if (r->jobs.v[i].guid && !strcmp(r->jobs.v[i].guid, guid))
-			return &r->jobs.v[i];
-	fprintf(stderr, "no posting with guid %s\n", guid);
-	job_init(&none);
-	return &none;
-}
-
-static bool
-has(const char *s, const char *needle)
-{
-	return s && strstr(s, needle);
-}
-
 static bool
 ends_with(const char *s, const char *tail)
 {
@@ -207,26 +40,12 @@ ends_with(const char *s, const char *tail)
 	return s && n >= m && !strcmp(s + n - m, tail);
 }
 
-#define CHECK_NULL(p) CHECK((p) == NULL)
-#define CHECK_SALARY(j, lo, hi, cur, per) do { \
-	CHECK((j)->salary_min == (lo)); \
-	CHECK((j)->salary_max == (hi)); \
-	if (cur) \
-		CHECK_STR((j)->salary_currency, (cur)); \
-	else \
-		CHECK_NULL((j)->salary_currency); \
-	if (per) \
-		CHECK_STR((j)->salary_period, (per)); \
-	else \
-		CHECK_NULL((j)->salary_period); \
-} while (0)
-
 /* ---- RemoteOK ------------------------------------------------------------------------------ */
 
 static void
 test_remoteok_raw(void)
 {
-	struct result r;
+	struct parsed r;
 	const struct job *j;
 
 	parse_fixture("remoteok/remoteok-api-raw-2026-10.json", "https://remoteok.com/api",
@@ -250,10 +69,10 @@ test_remoteok_raw(void)
 		  "remote-head-of-operations-leverage-live-local-1137461");
 	CHECK_NULL(j->apply_url);	/* the same page */
 	CHECK_STR(j->tags, "non tech, ops, exec");
-	CHECK(has(j->description_text, "Legal deadlines are 100 percent from day one."));
-	CHECK(!has(j->description_text, "Please mention the word"));
-	CHECK(!has(j->description_html, "HOMAGE"));
-	CHECK(!has(j->description_html, "RMTkyLjAuMi4x"));
+	CHECK(contains(j->description_text, "Legal deadlines are 100 percent from day one."));
+	CHECK(!contains(j->description_text, "Please mention the word"));
+	CHECK(!contains(j->description_html, "HOMAGE"));
+	CHECK(!contains(j->description_html, "RMTkyLjAuMi4x"));
 	CHECK(ends_with(j->description_html, "exercise with a deadline.</p>"));
 	CHECK_STR(j->feed_url, "https://remoteok.com/api");
 
@@ -265,20 +84,21 @@ test_remoteok_raw(void)
 	CHECK_SALARY(j, 60000, 80000, "USD", "year");
 	CHECK_INT(j->posted, 1790945581);
 	/* Mojibake repaired: \u00e2\u0080\u0094 is an em dash, \u00c2\u00a0 a no-break space. */
-	CHECK(has(j->description_text, "Remote format \xE2\x80\x94 you can work from anywhere"));
-	CHECK(has(j->description_html, "looking for a\xC2\xA0<strong>"));
-	CHECK(!has(j->description_html, "\xC3\xA2\xC2\x80"));
-	CHECK(!has(j->description_html, "\xC3\x82"));
-	CHECK(!has(j->description_text, "OUTSTANDINGLY"));
+	CHECK(contains(j->description_text,
+		       "Remote format \xE2\x80\x94 you can work from anywhere"));
+	CHECK(contains(j->description_html, "looking for a\xC2\xA0<strong>"));
+	CHECK(!contains(j->description_html, "\xC3\xA2\xC2\x80"));
+	CHECK(!contains(j->description_html, "\xC3\x82"));
+	CHECK(!contains(j->description_text, "OUTSTANDINGLY"));
 	CHECK(ends_with(j->description_html, "</div>"));
-	CHECK(has(j->tags, "work from home, Anywhere, junior"));
-	result_done(&r);
+	CHECK(contains(j->tags, "work from home, Anywhere, junior"));
+	parsed_done(&r);
 }
 
 static void
 test_remoteok_reserialized(void)
 {
-	struct result r;
+	struct parsed r;
 	const struct job *j;
 
 	parse_fixture("remoteok/remoteok-api-reserialized-2026-09.json", NULL, "remoteok", &r);
@@ -295,22 +115,22 @@ test_remoteok_reserialized(void)
 	CHECK_STR(j->title, "Mec\xC3\xA1nico Automotriz Diagn\xC3\xB3stico y Presupuestos");
 	CHECK_STR(j->company, "Workana");
 	CHECK_NULL(j->tags);
-	CHECK(has(j->description_text, "Buscamos un/a Mec\xC3\xA1nico/a Automotriz"));
-	CHECK(has(j->description_text, "veh\xC3\xAD" "culos multimarca"));
+	CHECK(contains(j->description_text, "Buscamos un/a Mec\xC3\xA1nico/a Automotriz"));
+	CHECK(contains(j->description_text, "veh\xC3\xAD" "culos multimarca"));
 	/* The description was cut in the middle of a character: that half stays as it was. */
 	CHECK(ends_with(j->description_html, "veh\xC3\x83"));
-	result_done(&r);
+	parsed_done(&r);
 
 	parse_fixture("remoteok/remoteok-api-reserialized-2026-09.json",
 		      "https://remoteok.io/api", "remoteok", &r);
 	CHECK(nth(&r, 0)->remote);
-	result_done(&r);
+	parsed_done(&r);
 }
 
 static void
 test_remoteok_quirks(void)
 {
-	struct result r;
+	struct parsed r;
 	const struct job *j;
 
 	parse_fixture("remoteok/quirks-handmade.json", "https://remoteok.com/api?tag=dev",
@@ -327,8 +147,8 @@ test_remoteok_quirks(void)
 	CHECK_SALARY(j, 90000, 0, "USD", "year");
 	CHECK_INT(j->posted, 1790000000);
 	CHECK_STR(j->apply_url, "https://fabrica.example/apply");
-	CHECK(has(j->description_html, "A real \xC3\xA9 stays"));
-	CHECK(has(j->description_html, "the mojibake M\xC3\xBCnchen is repaired"));
+	CHECK(contains(j->description_html, "A real \xC3\xA9 stays"));
+	CHECK(contains(j->description_html, "the mojibake M\xC3\xBCnchen is repaired"));
 	CHECK_STR(j->description_html,
 		  "<p>A real \xC3\xA9 stays, the mojibake M\xC3\xBCnchen is repaired.</p>");
 	j = by_guid(&r, "7002");	/* a numeric id */
@@ -339,19 +159,19 @@ test_remoteok_quirks(void)
 	CHECK_STR(j->description_html, "<p>Hello</p>");
 	CHECK_NULL(j->apply_url);
 	CHECK_SALARY(j, 0, 0, NULL, NULL);
-	result_done(&r);
+	parsed_done(&r);
 
 	/* The anti-spam paragraph without the word "tag", and a description that only
 	 * mentions the sentence in its middle. */
-	parse_str("remoteok", NULL, "[{\"id\": \"1\", \"position\": \"A\", \"description\": "
+	run_str("remoteok", NULL, "[{\"id\": \"1\", \"position\": \"A\", \"description\": "
 		  "\"<p>Body</p><p>Please mention the word **FOX** when applying.</p>\"}, "
 		  "{\"id\": \"2\", \"position\": \"B\", \"description\": \"<p>We said: "
 		  "please mention the word of the day.</p><p>More text follows here and it goes "
 		  "on.</p>\"}]", &r);
 	CHECK_RC(r.rc, JT_OK);
 	CHECK_STR(by_guid(&r, "1")->description_html, "<p>Body</p>");
-	CHECK(has(by_guid(&r, "2")->description_html, "More text follows"));
-	result_done(&r);
+	CHECK(contains(by_guid(&r, "2")->description_html, "More text follows"));
+	parsed_done(&r);
 
 	/* A tag query with no match: just the notice. */
 	parse_fixture("remoteok/legal-notice-only.json", "https://remoteok.com/api?tag=cobol",
@@ -359,25 +179,25 @@ test_remoteok_quirks(void)
 	CHECK_RC(r.rc, JT_OK);
 	CHECK_INT(r.jobs.n, 0);
 	CHECK_INT(r.skipped, 0);
-	result_done(&r);
+	parsed_done(&r);
 
-	parse_str("remoteok", NULL, "{\"jobs\": []}", &r);
+	run_str("remoteok", NULL, "{\"jobs\": []}", &r);
 	CHECK_RC(r.rc, JT_ERR_FORMAT);
 	CHECK_STR(r.err.msg, "JSON that is not an array, so not a RemoteOK API response");
-	result_done(&r);
-	parse_str("remoteok", NULL, "[{\"id\": \"1\", \"position\": \"x\"}, {\"id\":", &r);
+	parsed_done(&r);
+	run_str("remoteok", NULL, "[{\"id\": \"1\", \"position\": \"x\"}, {\"id\":", &r);
 	CHECK_RC(r.rc, JT_ERR_PARSE);
 	CHECK_STR(r.err.msg, "malformed JSON: the document ends early");
 	CHECK_INT(r.jobs.n, 0);	/* nothing before the whole document is checked */
-	result_done(&r);
-	parse_str("remoteok", NULL, "[1,\n2,\n}", &r);
+	parsed_done(&r);
+	run_str("remoteok", NULL, "[1,\n2,\n}", &r);
 	CHECK_RC(r.rc, JT_ERR_PARSE);
 	CHECK_STR(r.err.msg, "malformed JSON: line 3");
-	result_done(&r);
-	parse_str("remoteok", NULL, " \n", &r);
+	parsed_done(&r);
+	run_str("remoteok", NULL, " \n", &r);
 	CHECK_RC(r.rc, JT_ERR_PARSE);
 	CHECK_STR(r.err.msg, "empty document");
-	result_done(&r);
+	parsed_done(&r);
 }
 
 /* ---- Remotive ------------------------------------------------------------------------------ */
@@ -385,7 +205,7 @@ test_remoteok_quirks(void)
 static void
 test_remotive(void)
 {
-	struct result r;
+	struct parsed r;
 	const struct job *j;
 
 	parse_fixture("remotive/remotive-api-2026-07.json",
@@ -406,12 +226,12 @@ test_remotive(void)
 		  "https://remotive.com/remote-jobs/data/data-labeling-specialists-2090903");
 	CHECK_NULL(j->apply_url);
 	CHECK_STR(j->tags, "research, digital content, spreadsheets, Data and Analytics");
-	CHECK(!has(j->description_html, "blank.gif"));
-	CHECK(!has(j->description_html, "<img"));
+	CHECK(!contains(j->description_html, "blank.gif"));
+	CHECK(!contains(j->description_html, "<img"));
 	CHECK(ends_with(j->description_html, "the way technology performs.</p>"));
-	CHECK(has(j->description_text, "Compensation is $18- $22 an hour"));
-	CHECK(has(j->description_text, "Strong character matters \xE2\x80\x94 we value"));
-	result_done(&r);
+	CHECK(contains(j->description_text, "Compensation is $18- $22 an hour"));
+	CHECK(contains(j->description_text, "Strong character matters \xE2\x80\x94 we value"));
+	parsed_done(&r);
 
 	parse_fixture("remotive/remotive-api-2026-09-truncated.json",
 		      "https://remotive.com/api/remote-jobs", "remotive", &r);
@@ -429,14 +249,14 @@ test_remotive(void)
 	CHECK_SALARY(j, 90000, 105000, "USD", "year");
 	CHECK_STR(j->employment_type, "full-time");
 	CHECK(ends_with(j->tags, "documentation, Typescript, Design"));
-	CHECK(has(j->description_text, "KoboToolbox [1] has an immediate opening"));
-	result_done(&r);
+	CHECK(contains(j->description_text, "KoboToolbox [1] has an immediate opening"));
+	parsed_done(&r);
 }
 
 static void
 test_remotive_quirks(void)
 {
-	struct result r;
+	struct parsed r;
 	const struct job *j;
 
 	parse_fixture("remotive/quirks-handmade.json", "https://remotive.com/api/remote-jobs",
@@ -451,23 +271,23 @@ test_remotive_quirks(void)
 	CHECK_STR(j->location, "Europe");
 	CHECK_INT(j->posted, 1789749802);
 	CHECK_STR(j->tags, "go, postgres, Go, Software Development");
-	CHECK(!has(j->description_html, "blank.gif"));	/* upper-case IMG too */
-	CHECK(has(j->description_html, "<img src=\"https://cdn.example/team.png\""));
-	CHECK(has(j->description_html, "Build things." TEXT_REPLACEMENT));	/* lone surrogate */
+	CHECK(!contains(j->description_html, "blank.gif"));	/* upper-case IMG too */
+	CHECK(contains(j->description_html, "<img src=\"https://cdn.example/team.png\""));
+	CHECK(contains(j->description_html, "Build things." TEXT_REPLACEMENT));	/* lone surrogate */
 	j = by_guid(&r, "3002");
 	CHECK_NULL(j->employment_type);	/* "other" */
 	CHECK_SALARY(j, 0, 0, NULL, NULL);	/* null */
 	CHECK_STR(j->location, "Worldwide");
 	CHECK_INT(j->posted, 1789804800);
-	result_done(&r);
+	parsed_done(&r);
 
-	parse_str("remotive", NULL, "{\"jobs\": {}}", &r);
+	run_str("remotive", NULL, "{\"jobs\": {}}", &r);
 	CHECK_RC(r.rc, JT_ERR_FORMAT);
 	CHECK_STR(r.err.msg, "JSON without a \"jobs\" array, so not a Remotive API response");
-	result_done(&r);
-	parse_str("remotive", NULL, "[]", &r);
+	parsed_done(&r);
+	run_str("remotive", NULL, "[]", &r);
 	CHECK_RC(r.rc, JT_ERR_FORMAT);
-	result_done(&r);
+	parsed_done(&r);
 }
 
 /* ---- Arbeitnow ----------------------------------------------------------------------------- */
@@ -475,7 +295,7 @@ test_remotive_quirks(void)
 static void
 test_arbeitnow(void)
 {
-	struct result r;
+	struct parsed r;
 	const struct job *j;
 
 	parse_fixture("arbeitnow/arbeitnow-envelope-page1-trimmed.json",
@@ -496,13 +316,13 @@ test_arbeitnow(void)
 	CHECK_STR(j->url, "https://www.arbeitnow.com/jobs/companies/mch-ventures/"
 		  "studentische-hilfskraft-potsdam-377838");
 	CHECK_STR(j->description_text, "Wir sind eine spezialisierte Beratung \xE2\x80\xA6");
-	result_done(&r);
+	parsed_done(&r);
 
 	/* Page 2 asks for itself as the next page: no loop. */
 	parse_fixture("arbeitnow/arbeitnow-envelope-page1-trimmed.json",
 		      "https://www.arbeitnow.com/api/job-board-api?page=2", "arbeitnow", &r);
 	CHECK_NULL(r.next_url);
-	result_done(&r);
+	parsed_done(&r);
 
 	parse_fixture("arbeitnow/arbeitnow-escaped-html-2026-09.json",
 		      "https://www.arbeitnow.com/api/job-board-api?page=1", "arbeitnow", &r);
@@ -517,10 +337,10 @@ test_arbeitnow(void)
 	CHECK_STR(j->tags, "Operations");
 	CHECK_INT(j->posted, 1790412915);
 	CHECK(!strncmp(j->description_html ? j->description_html : "", "<h2 class=", 10));
-	CHECK(has(j->description_text, "Gemeinsam gestalten wir die Gesundheitsversorgung"));
-	CHECK(!has(j->description_text, "&lt;"));
-	CHECK(!has(j->description_text, "&nbsp;"));
-	result_done(&r);
+	CHECK(contains(j->description_text, "Gemeinsam gestalten wir die Gesundheitsversorgung"));
+	CHECK(!contains(j->description_text, "&lt;"));
+	CHECK(!contains(j->description_text, "&nbsp;"));
+	parsed_done(&r);
 
 	parse_fixture("arbeitnow/arbeitnow-plain-text-2026-09.json", NULL, "arbeitnow", &r);
 	CHECK_RC(r.rc, JT_OK);
@@ -529,7 +349,7 @@ test_arbeitnow(void)
 	CHECK_NULL(j->description_html);	/* plain text stays text */
 	CHECK(!strncmp(j->description_text ? j->description_text : "",
 		       "Im Auftrag unseres Partnerunternehmens", 38));
-	CHECK(has(j->description_text, "Projektmanagement & Bau\xC3\xBC" "berwachung"));
+	CHECK(contains(j->description_text, "Projektmanagement & Bau\xC3\xBC" "berwachung"));
 	j = nth(&r, 1);
 	CHECK_STR(j->company, "1KOMMA5\xCB\x9A");
 	CHECK_STR(j->tags, "Remote, Software Development, professional / experienced");
@@ -537,13 +357,13 @@ test_arbeitnow(void)
 	j = nth(&r, 2);
 	CHECK_STR(j->location, "D\xC3\xBCsseldorf");
 	CHECK_INT(j->posted, 1789142426);
-	result_done(&r);
+	parsed_done(&r);
 }
 
 static void
 test_arbeitnow_quirks(void)
 {
-	struct result r;
+	struct parsed r;
 	const struct job *j;
 
 	parse_fixture("arbeitnow/quirks-handmade.json",
@@ -564,12 +384,12 @@ test_arbeitnow_quirks(void)
 	CHECK_STR(j->company, "S\xC3\xBC" "d AG");
 	CHECK_STR(j->description_text, "Plain text\nwith a line break & an ampersand");
 	CHECK_NULL(j->description_html);
-	result_done(&r);
+	parsed_done(&r);
 
-	parse_str("arbeitnow", NULL, "{\"links\": {}, \"meta\": {}}", &r);
+	run_str("arbeitnow", NULL, "{\"links\": {}, \"meta\": {}}", &r);
 	CHECK_RC(r.rc, JT_ERR_FORMAT);
 	CHECK_STR(r.err.msg, "JSON without a \"data\" array, so not an Arbeitnow API response");
-	result_done(&r);
+	parsed_done(&r);
 }
 
 /* ---- Himalayas ----------------------------------------------------------------------------- */
@@ -577,7 +397,7 @@ test_arbeitnow_quirks(void)
 static void
 test_himalayas(void)
 {
-	struct result r;
+	struct parsed r;
 	const struct job *j;
 
 	parse_fixture("himalayas/himalayas-jobs-api-2026-09.json",
@@ -602,19 +422,19 @@ test_himalayas(void)
 	CHECK_INT(j->posted, 1790401136);
 	CHECK(!strncmp(j->tags ? j->tags : "", "Data Science, Entry-level, AI Evaluator, "
 		       "AI Chatbot Evaluator", 61));
-	CHECK(has(j->description_text, "Role Type: Contractor, Remote"));
+	CHECK(contains(j->description_text, "Role Type: Contractor, Remote"));
 	j = nth(&r, 1);
 	CHECK_STR(j->title, "IT Operations Specialist");
 	CHECK_SALARY(j, 100000, 115000, "USD", "year");	/* "annual" */
 	CHECK_STR(j->employment_type, "full-time");
 	CHECK_INT(j->posted, 1790397080);
-	result_done(&r);
+	parsed_done(&r);
 }
 
 static void
 test_himalayas_quirks(void)
 {
-	struct result r;
+	struct parsed r;
 	const struct job *j;
 
 	parse_fixture("himalayas/quirks-handmade.json",
@@ -641,17 +461,17 @@ test_himalayas_quirks(void)
 	CHECK_SALARY(j, 55000, 70000, "GBP", "year");
 	CHECK_NULL(j->employment_type);	/* "Other" */
 	CHECK_STR(j->location, "United Kingdom");
-	result_done(&r);
+	parsed_done(&r);
 
-	parse_str("himalayas", "https://himalayas.app/jobs/api",
+	run_str("himalayas", "https://himalayas.app/jobs/api",
 		  "{\"totalCount\": 0, \"nextCursor\": null, \"jobs\": []}", &r);
 	CHECK_RC(r.rc, JT_OK);
 	CHECK_NULL(r.next_url);
-	result_done(&r);
-	parse_str("himalayas", NULL, "{\"totalCount\": 0}", &r);
+	parsed_done(&r);
+	run_str("himalayas", NULL, "{\"totalCount\": 0}", &r);
 	CHECK_RC(r.rc, JT_ERR_FORMAT);
 	CHECK_STR(r.err.msg, "JSON without a \"jobs\" array, so not a Himalayas API response");
-	result_done(&r);
+	parsed_done(&r);
 }
 
 /* ---- Jobicy -------------------------------------------------------------------------------- */
@@ -659,7 +479,7 @@ test_himalayas_quirks(void)
 static void
 test_jobicy(void)
 {
-	struct result r;
+	struct parsed r;
 	const struct job *j;
 
 	parse_fixture("jobicy/jobicy-remote-jobs-v2-2026-09.json",
@@ -680,14 +500,14 @@ test_jobicy(void)
 	CHECK_INT(j->posted, 1790369647);
 	CHECK_STR(j->url, "https://jobicy.com/jobs/154087-orioledb-developer-amer");
 	CHECK_STR(j->tags, "Software Engineering");	/* jobLevel "Any" says nothing */
-	CHECK(has(j->description_text, "Supabase is the Postgres development platform"));
+	CHECK(contains(j->description_text, "Supabase is the Postgres development platform"));
 	j = nth(&r, 1);
 	CHECK_STR(j->title, "Staff Engineer, Full Stack (Trust, Safety & Risk)");
 	CHECK_STR(j->location, "EMEA, LATAM, Canada, USA");
 	CHECK_SALARY(j, 200000, 250000, "USD", "year");
 	CHECK_STR(j->tags, "Software Engineering, Senior");
 	CHECK_INT(j->posted, 1790369634);
-	result_done(&r);
+	parsed_done(&r);
 
 	parse_fixture("jobicy/jobicy-openapi-example-2.2.18.json",
 		      "https://jobicy.com/api/v2/remote-jobs?geo=usa", "jobicy", &r);
@@ -700,13 +520,13 @@ test_jobicy(void)
 	CHECK_INT(j->posted, 1790769600);
 	CHECK_STR(j->description_html,
 		  "<p>Build remote collaboration tools with a distributed engineering team.</p>");
-	result_done(&r);
+	parsed_done(&r);
 }
 
 static void
 test_jobicy_quirks(void)
 {
-	struct result r;
+	struct parsed r;
 	const struct job *j;
 
 	parse_fixture("jobicy/quirks-handmade.json",
@@ -727,17 +547,17 @@ test_jobicy_quirks(void)
 	CHECK_STR(j->employment_type, "internship");
 	CHECK_STR(j->tags, "Junior");
 	CHECK_INT(j->posted, 1789979400);
-	result_done(&r);
+	parsed_done(&r);
 
-	parse_str("jobicy", "https://jobicy.com/api/v2/remote-jobs",
+	run_str("jobicy", "https://jobicy.com/api/v2/remote-jobs",
 		  "{\"nextCursor\": \"abc\", \"hasMore\": false, \"jobs\": []}", &r);
 	CHECK_RC(r.rc, JT_OK);
 	CHECK_NULL(r.next_url);
-	result_done(&r);
-	parse_str("jobicy", NULL, "{\"success\": false, \"message\": \"bad tag\"}", &r);
+	parsed_done(&r);
+	run_str("jobicy", NULL, "{\"success\": false, \"message\": \"bad tag\"}", &r);
 	CHECK_RC(r.rc, JT_ERR_FORMAT);
 	CHECK_STR(r.err.msg, "JSON without a \"jobs\" array, so not a Jobicy API response");
-	result_done(&r);
+	parsed_done(&r);
 }
 
 /* ---- Hacker News --------------------------------------------------------------------------- */
@@ -745,7 +565,7 @@ test_jobicy_quirks(void)
 static void
 test_hn_thread(void)
 {
-	struct result r;
+	struct parsed r;
 	const struct job *j;
 
 	parse_fixture("hackernews/hn-algolia-item-whoishiring-2026-09-trimmed.json",
@@ -766,9 +586,10 @@ test_hn_thread(void)
 	CHECK_INT(j->posted, 1788274914);
 	CHECK_STR(j->url, "https://news.ycombinator.com/item?id=49522903");
 	CHECK_STR(j->apply_url, "https://modash.io");
-	CHECK(has(j->description_html, "https:&#x2F;&#x2F;modash.io"));	/* as sent */
-	CHECK(has(j->description_text, "\n\nModash helps brands find, manage, and pay creators"));
-	CHECK(has(j->description_text, "We're looking for Senior Product Engineers"));
+	CHECK(contains(j->description_html, "https:&#x2F;&#x2F;modash.io"));	/* as sent */
+	CHECK(contains(j->description_text,
+		       "\n\nModash helps brands find, manage, and pay creators"));
+	CHECK(contains(j->description_text, "We're looking for Senior Product Engineers"));
 
 	j = nth(&r, 1);
 	CHECK_STR(j->title, "Fullstack SWE");
@@ -795,13 +616,13 @@ test_hn_thread(void)
 	CHECK_STR(j->employment_type, "contract");
 	CHECK_NULL(j->location);	/* "REMOTE (worldwide)" names no place */
 	CHECK_INT(j->posted, 1788274987);
-	result_done(&r);
+	parsed_done(&r);
 }
 
 static void
 test_hn_handmade(void)
 {
-	struct result r;
+	struct parsed r;
 	const struct job *j;
 
 	parse_fixture("hackernews/thread-handmade.json",
@@ -834,7 +655,7 @@ test_hn_handmade(void)
 	CHECK_STR(j->employment_type, "full-time");
 	CHECK_SALARY(j, 180000, 220000, NULL, "year");
 	CHECK_INT(j->posted, 1790780640);
-	result_done(&r);
+	parsed_done(&r);
 
 	parse_fixture("hackernews/search-handmade.json",
 		      "https://hn.algolia.com/api/v1/search?tags=comment,story_50000000"
@@ -856,13 +677,13 @@ test_hn_handmade(void)
 	CHECK_STR(j->company, "Justin.tv");
 	CHECK_STR(j->description_text, "Come work with us");
 	CHECK_INT(j->posted, 1210981217);
-	result_done(&r);
+	parsed_done(&r);
 }
 
 static void
 test_hn_firebase(void)
 {
-	struct result r;
+	struct parsed r;
 	const struct job *j;
 
 	parse_fixture("hackernews/hn-firebase-item-job-192327.json",
@@ -876,8 +697,8 @@ test_hn_firebase(void)
 	CHECK_INT(j->posted, 1210981217);
 	CHECK_STR(j->url, "https://news.ycombinator.com/item?id=192327");
 	CHECK_STR(j->apply_url, "http://www.justin.tv/problems/bml");	/* url is "" */
-	CHECK(has(j->description_text, "* Contribute to product design"));
-	result_done(&r);
+	CHECK(contains(j->description_text, "* Contribute to product design"));
+	parsed_done(&r);
 
 	parse_fixture("hackernews/firebase-comment-handmade.json",
 		      "https://hacker-news.firebaseio.com/v0/item/50000010.json", "hackernews", &r);
@@ -888,34 +709,34 @@ test_hn_firebase(void)
 	CHECK(j->remote);
 	CHECK_STR(j->employment_type, "full-time");
 	CHECK_INT(j->posted, 1790780900);
-	result_done(&r);
+	parsed_done(&r);
 
-	parse_str("hackernews", NULL, "{\"by\": \"whoishiring\", \"id\": 50000000, \"kids\": "
+	run_str("hackernews", NULL, "{\"by\": \"whoishiring\", \"id\": 50000000, \"kids\": "
 		  "[1, 2], \"time\": 1790780400, \"title\": \"Ask HN: Who is hiring?\", "
 		  "\"type\": \"story\"}", &r);
 	CHECK_RC(r.rc, JT_ERR_FORMAT);
-	CHECK(has(r.err.msg, "https://hn.algolia.com/api/v1/items/"));
-	result_done(&r);
-	parse_str("hackernews", NULL, "{\"id\": 5, \"deleted\": true, \"type\": \"comment\", "
+	CHECK(contains(r.err.msg, "https://hn.algolia.com/api/v1/items/"));
+	parsed_done(&r);
+	run_str("hackernews", NULL, "{\"id\": 5, \"deleted\": true, \"type\": \"comment\", "
 		  "\"time\": 1790780400}", &r);
 	CHECK_RC(r.rc, JT_OK);
 	CHECK_INT(r.jobs.n, 0);
 	CHECK_INT(r.skipped, 1);
-	result_done(&r);
+	parsed_done(&r);
 	/* A comment that opens with an empty paragraph, and one whose author is gone. */
-	parse_str("hackernews", NULL, "{\"id\": 1, \"children\": [{\"id\": 2, \"text\": "
+	run_str("hackernews", NULL, "{\"id\": 1, \"children\": [{\"id\": 2, \"text\": "
 		  "\"<p>\\n<p>Acme | Cook | Paris<p>Body\", \"author\": null}]}", &r);
 	CHECK_RC(r.rc, JT_OK);
 	CHECK_STR(nth(&r, 0)->title, "Cook");
 	CHECK_STR(nth(&r, 0)->location, "Paris");
-	result_done(&r);
-	parse_str("hackernews", NULL, "[1, 2]", &r);
+	parsed_done(&r);
+	run_str("hackernews", NULL, "[1, 2]", &r);
 	CHECK_RC(r.rc, JT_ERR_FORMAT);
-	result_done(&r);
-	parse_str("hackernews", NULL, "{\"jobs\": []}", &r);
+	parsed_done(&r);
+	run_str("hackernews", NULL, "{\"jobs\": []}", &r);
 	CHECK_RC(r.rc, JT_ERR_FORMAT);
 	CHECK_STR(r.err.msg, "JSON that is not a Hacker News item or search result");
-	result_done(&r);
+	parsed_done(&r);
 }
 
 /* First lines in their many forms. */
@@ -947,14 +768,14 @@ test_hn_first_lines(void)
 	char doc[2048];
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct result r;
+		struct parsed r;
 		const struct job *j;
 		int before = check_failed;
 
 		snprintf(doc, sizeof(doc), "{\"id\": 1, \"children\": [{\"id\": %zu, \"author\": "
 			 "\"a\", \"created_at_i\": 1790780400, \"text\": \"%s<p>Body.\"}]}",
 			 100 + i, cases[i].line);
-		parse_str("hackernews", NULL, doc, &r);
+		run_str("hackernews", NULL, doc, &r);
 		CHECK_RC(r.rc, JT_OK);
 		j = nth(&r, 0);
 		CHECK_STR(j->title, cases[i].title);
@@ -975,7 +796,7 @@ test_hn_first_lines(void)
 		CHECK(j->salary_min == cases[i].min && j->salary_max == cases[i].max);
 		if (check_failed != before)
 			fprintf(stderr, "  (first line %zu: %s)\n", i, cases[i].line);
-		result_done(&r);
+		parsed_done(&r);
 	}
 }
 
@@ -984,7 +805,7 @@ test_hn_first_lines(void)
 static void
 test_jsonld_pages(void)
 {
-	struct result r;
+	struct parsed r;
 	const struct job *j;
 
 	parse_fixture("jsonld/icims-gdms-jobposting-page.html",
@@ -1003,10 +824,10 @@ test_jsonld_pages(void)
 		  "sr.-advanced-field-support-specialist-%28ts-sci-clearance-required%29/job");
 	CHECK_STR(j->guid, j->url);
 	CHECK_STR(j->tags, "Technicians/Technical Support");
-	CHECK(has(j->description_html, "<h2>Basic Qualifications </h2>"));
-	CHECK(has(j->description_text, "CLEARANCE REQUIREMENTS:Department of Defense"));
-	CHECK(!has(j->description_text, "Please Enable Cookies"));
-	result_done(&r);
+	CHECK(contains(j->description_html, "<h2>Basic Qualifications </h2>"));
+	CHECK(contains(j->description_text, "CLEARANCE REQUIREMENTS:Department of Defense"));
+	CHECK(!contains(j->description_text, "Please Enable Cookies"));
+	parsed_done(&r);
 
 	parse_fixture("jsonld/gupy-memed-jobposting-page.html",
 		      "https://memed.gupy.io/jobs/123", "jsonld", &r);
@@ -1022,18 +843,18 @@ test_jsonld_pages(void)
 	CHECK_STR(j->guid, "https://memed.gupy.io/jobs/123");
 	CHECK_STR(j->description_html, "<p>A Memed \xC3\xA9 healthtech.</p>");	/* unescaped */
 	CHECK_STR(j->description_text, "A Memed \xC3\xA9 healthtech.");
-	result_done(&r);
+	parsed_done(&r);
 }
 
 static void
 test_jsonld_documents(void)
 {
-	struct result r;
+	struct parsed r;
 	const struct job *j;
 	size_t len;
 	char *buf = slurp("jsonld/google-docs-jobposting-standard.json", &len);
 
-	parse_as("jsonld", "https://careers.google.example/jobs/1234567", buf, len, -1, &r);
+	run("jsonld", "https://careers.google.example/jobs/1234567", buf, len, -1, &r);
 	free(buf);
 	CHECK_RC(r.rc, JT_OK);
 	CHECK_INT(r.jobs.n, 1);
@@ -1047,32 +868,32 @@ test_jsonld_documents(void)
 	CHECK_STR(j->employment_type, "contract");
 	CHECK_INT(j->posted, 1484697600);
 	CHECK_STR(j->url, "https://careers.google.example/jobs/1234567");
-	result_done(&r);
+	parsed_done(&r);
 
 	buf = slurp("jsonld/google-docs-jobposting-remote.json", &len);
-	parse_as("jsonld", NULL, buf, len, -1, &r);
+	run("jsonld", NULL, buf, len, -1, &r);
 	free(buf);
 	CHECK_RC(r.rc, JT_OK);
 	j = nth(&r, 0);
 	CHECK(j->remote);
 	CHECK_STR(j->location, "USA");	/* applicantLocationRequirements */
 	CHECK_STR(j->employment_type, "full-time");
-	result_done(&r);
+	parsed_done(&r);
 
-	parse_str("jsonld", NULL, "{\"@type\": \"Organization\", \"name\": \"x\"}", &r);
+	run_str("jsonld", NULL, "{\"@type\": \"Organization\", \"name\": \"x\"}", &r);
 	CHECK_RC(r.rc, JT_ERR_FORMAT);
 	CHECK_STR(r.err.msg, "JSON-LD without JobPosting data");
-	result_done(&r);
-	parse_str("jsonld", NULL, "{\"@type\": \"JobPosting\", ", &r);
+	parsed_done(&r);
+	run_str("jsonld", NULL, "{\"@type\": \"JobPosting\", ", &r);
 	CHECK_RC(r.rc, JT_ERR_PARSE);
 	CHECK_STR(r.err.msg, "malformed JSON-LD");
-	result_done(&r);
+	parsed_done(&r);
 }
 
 static void
 test_jsonld_handmade(void)
 {
-	struct result r;
+	struct parsed r;
 	const struct job *j;
 
 	parse_fixture("jsonld/graph-handmade.html", "https://careers.example.com/jobs/page",
@@ -1105,14 +926,14 @@ test_jsonld_handmade(void)
 	for (size_t i = 0; i < r.jobs.n; i++)
 		CHECK(strcmp(r.jobs.v[i].title, "Not JSON-LD") && strcmp(r.jobs.v[i].title,
 									  "Broken"));
-	result_done(&r);
+	parsed_done(&r);
 
 	parse_fixture("jsonld/no-jobposting-handmade.html", "https://nordwind.example/about",
 		      "jsonld", &r);
 	CHECK_RC(r.rc, JT_ERR_FORMAT);
 	CHECK_STR(r.err.msg, "HTML page without JobPosting data");
 	CHECK_INT(r.jobs.n, 0);
-	result_done(&r);
+	parsed_done(&r);
 
 	parse_fixture("jsonld/latin1-handmade.html", "https://bruecke.example/jobs/1", "jsonld",
 		      &r);
@@ -1124,21 +945,21 @@ test_jsonld_handmade(void)
 	CHECK_STR(j->location, "Z\xC3\xBCrich");	/* an address given as text */
 	CHECK_STR(j->description_text, "Gr\xC3\xBC\xC3\x9F" "e");
 	CHECK_INT(j->posted, 1788134400);
-	result_done(&r);
+	parsed_done(&r);
 
 	/* A page that is only the malformed block: a parse error, not "no job data". */
-	parse_str("jsonld", NULL, "<html><script type=application/ld+json>{\"@type\": "
+	run_str("jsonld", NULL, "<html><script type=application/ld+json>{\"@type\": "
 		  "\"JobPosting\", </script></html>", &r);
 	CHECK_RC(r.rc, JT_ERR_PARSE);
 	CHECK_STR(r.err.msg, "HTML page with malformed JobPosting data");
-	result_done(&r);
-	parse_str("jsonld", NULL, "", &r);
+	parsed_done(&r);
+	run_str("jsonld", NULL, "", &r);
 	CHECK_RC(r.rc, JT_ERR_PARSE);
 	CHECK_STR(r.err.msg, "empty document");
-	result_done(&r);
-	parse_str("jsonld", NULL, "plain text, no markup", &r);
+	parsed_done(&r);
+	run_str("jsonld", NULL, "plain text, no markup", &r);
 	CHECK_RC(r.rc, JT_ERR_FORMAT);
-	result_done(&r);
+	parsed_done(&r);
 }
 
 /* ---- detection, URLs and intervals --------------------------------------------------------- */
@@ -1317,7 +1138,7 @@ test_intervals(void)
 static void
 test_hostile(void)
 {
-	struct result r;
+	struct parsed r;
 	struct strbuf sb;
 	size_t depth = 200000;
 
@@ -1330,11 +1151,11 @@ test_hostile(void)
 	for (size_t i = 0; i < depth; i++)
 		strbuf_addc(&sb, ']');
 	strbuf_adds(&sb, "]");
-	parse_as("remoteok", NULL, sb.buf, sb.len, -1, &r);
+	run("remoteok", NULL, sb.buf, sb.len, -1, &r);
 	CHECK_RC(r.rc, JT_OK);
 	CHECK_INT(r.jobs.n, 1);
 	CHECK_INT(r.skipped, 1);
-	result_done(&r);
+	parsed_done(&r);
 	strbuf_done(&sb);
 
 	/* A deep member is dropped, not its item. */
@@ -1345,12 +1166,12 @@ test_hostile(void)
 	for (size_t i = 0; i < 100; i++)
 		strbuf_addc(&sb, ']');
 	strbuf_adds(&sb, "}]}");
-	parse_as("remotive", NULL, sb.buf, sb.len, -1, &r);
+	run("remotive", NULL, sb.buf, sb.len, -1, &r);
 	CHECK_RC(r.rc, JT_OK);
 	CHECK_INT(r.jobs.n, 1);
 	CHECK_STR(nth(&r, 0)->title, "Deep");
 	CHECK_NULL(nth(&r, 0)->tags);
-	result_done(&r);
+	parsed_done(&r);
 	strbuf_done(&sb);
 
 	/* Replies nested deep under a comment are never looked at. */
@@ -1363,15 +1184,15 @@ test_hostile(void)
 	for (size_t i = 0; i < 5000; i++)
 		strbuf_adds(&sb, "}]");
 	strbuf_adds(&sb, "}]}");
-	parse_as("hackernews", NULL, sb.buf, sb.len, -1, &r);
+	run("hackernews", NULL, sb.buf, sb.len, -1, &r);
 	CHECK_RC(r.rc, JT_OK);
 	CHECK_INT(r.jobs.n, 1);
 	CHECK_STR(nth(&r, 0)->title, "Engineer");
-	result_done(&r);
+	parsed_done(&r);
 	strbuf_done(&sb);
 
 	/* Wrong types everywhere. */
-	parse_str("remoteok", NULL, "[{\"id\": [], \"position\": 5, \"company\": {}, \"tags\": "
+	run_str("remoteok", NULL, "[{\"id\": [], \"position\": 5, \"company\": {}, \"tags\": "
 		  "7, \"salary_min\": \"lots\", \"salary_max\": -5, \"epoch\": \"soon\", "
 		  "\"description\": null, \"url\": true}, {\"id\": \"2\", \"position\": "
 		  "\"Ok\\u0000Job\"}]", &r);
@@ -1379,26 +1200,26 @@ test_hostile(void)
 	CHECK_INT(r.jobs.n, 1);	/* the first has nothing to show */
 	CHECK_INT(r.skipped, 1);
 	CHECK_STR(nth(&r, 0)->title, "Ok");
-	result_done(&r);
-	parse_str("jobicy", NULL, "{\"jobs\": [null, 1, \"x\", [], {\"id\": 1e400, "
+	parsed_done(&r);
+	run_str("jobicy", NULL, "{\"jobs\": [null, 1, \"x\", [], {\"id\": 1e400, "
 		  "\"jobTitle\": \"Big id\"}]}", &r);
 	CHECK_RC(r.rc, JT_OK);
 	CHECK_INT(r.skipped, 4);
 	CHECK_INT(r.jobs.n, 1);
-	result_done(&r);
-	parse_str("himalayas", NULL, "{\"jobs\": [{\"title\": \"T\", \"locationRestrictions\": "
+	parsed_done(&r);
+	run_str("himalayas", NULL, "{\"jobs\": [{\"title\": \"T\", \"locationRestrictions\": "
 		  "[1, null, {\"name\": 2}, {\"name\": \"Chile\"}], \"minSalary\": 1e308, "
 		  "\"maxSalary\": \"1e999\", \"pubDate\": -1}]}", &r);
 	CHECK_RC(r.rc, JT_OK);
 	CHECK_STR(nth(&r, 0)->location, "Chile");
 	CHECK_INT(nth(&r, 0)->posted, 0);
-	result_done(&r);
-	parse_str("jsonld", NULL, "<html><script type='application/ld+json'>[[[[[[[[[[[[{"
+	parsed_done(&r);
+	run_str("jsonld", NULL, "<html><script type='application/ld+json'>[[[[[[[[[[[[{"
 		  "\"@type\": \"JobPosting\", \"title\": \"Too far\"}]]]]]]]]]]]], {\"@type\": "
 		  "[1, {}], \"jobLocation\": 5}]</script></html>", &r);
 	CHECK_RC(r.rc, JT_ERR_FORMAT);	/* beyond the hops looked through */
-	result_done(&r);
-	parse_str("jsonld", NULL, "{\"@type\": \"JobPosting\", \"title\": 5, \"jobLocation\": "
+	parsed_done(&r);
+	run_str("jsonld", NULL, "{\"@type\": \"JobPosting\", \"title\": 5, \"jobLocation\": "
 		  "[null, 1, {\"address\": [7]}], \"baseSalary\": {\"value\": {\"minValue\": "
 		  "\"x\"}}, \"identifier\": {\"value\": {}}, \"hiringOrganization\": [\"Org\"], "
 		  "\"employmentType\": [3, \"INTERN\"], \"description\": \"<p>Body</p>\"}", &r);
@@ -1407,17 +1228,13 @@ test_hostile(void)
 	CHECK_STR(nth(&r, 0)->company, "Org");
 	CHECK_STR(nth(&r, 0)->employment_type, "internship");
 	CHECK_NULL(nth(&r, 0)->location);
-	result_done(&r);
+	parsed_done(&r);
 }
 
 int
 main(void)
 {
-	const char *s = getenv("SRCDIR");
-
-	if (s && *s)
-		srcdir = s;
-	feed_xml_init();
+	feedtest_init();
 	RUN(test_remoteok_raw);
 	RUN(test_remoteok_reserialized);
 	RUN(test_remoteok_quirks);
