@@ -1,7 +1,7 @@
 /*
  * libFuzzer target for the Greenhouse job board API parser (net/feed_greenhouse.c and net/board.c)
  * and everything feed_emit() does to its postings (net/feed.c), plus format detection on the same
- * bytes; the invariants are those of tests/fuzz/board.h, and the URL alternates between the
+ * bytes; the invariants are those of tests/fuzz/harness.h, and the URL alternates between the
  * board's own (for the company, page links and next page taken from it) and an unrelated one.
  * Built with clang -fsanitize=fuzzer,address,undefined from the C files of net/ and store/, linked
  * with libcurl, libxml2, cJSON and SQLite. Seeds: tests/fuzz/corpus/greenhouse (small copies of
@@ -9,14 +9,14 @@
  */
 #include "config.h"
 
-#include "tests/fuzz/board.h"
+#include "tests/fuzz/harness.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	return fuzz_board_one("greenhouse",
-			      size & 1 ? "https://boards-api.greenhouse.io/v1/boards/"
-					   "acme/jobs?content=true"
-				       : "https://x.example/greenhouse",
-			      data, size);
+	return fuzz_feed_one("greenhouse",
+			     size & 1 ? "https://boards-api.greenhouse.io/v1/boards/"
+					  "acme/jobs?content=true"
+				      : "https://x.example/greenhouse",
+			     data, size);
 }

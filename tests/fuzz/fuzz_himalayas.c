@@ -1,20 +1,20 @@
 /*
  * libFuzzer target for the Himalayas jobs API parser (net/feed_himalayas.c and net/board.c)
  * and everything feed_emit() does to its postings (net/feed.c), plus format detection on the
- * same bytes; the invariants are those of tests/fuzz/board.h. Built like the targets that make
+ * same bytes; the invariants are those of tests/fuzz/harness.h. Built like the targets that make
  * fuzz lists (clang -fsanitize=fuzzer,address,undefined over the C files of net/ and store/,
  * linked with libcurl, libxml2, cJSON and SQLite). Seeds: tests/fuzz/corpus/himalayas (small
  * copies of the fixtures).
  */
 #include "config.h"
 
-#include "tests/fuzz/board.h"
+#include "tests/fuzz/harness.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	return fuzz_board_one("himalayas",
-			      size & 1 ? "https://himalayas.app/jobs/api?limit=20&offset=40"
-				       : "https://x.example/himalayas#f",
-			      data, size);
+	return fuzz_feed_one("himalayas",
+			     size & 1 ? "https://himalayas.app/jobs/api?limit=20&offset=40"
+				      : "https://x.example/himalayas#f",
+			     data, size);
 }

@@ -1,20 +1,20 @@
 /*
  * libFuzzer target for the Remotive API parser (net/feed_remotive.c and net/board.c) and
  * everything feed_emit() does to its postings (net/feed.c), plus format detection on the same
- * bytes; the invariants are those of tests/fuzz/board.h. Built like the targets that make fuzz
+ * bytes; the invariants are those of tests/fuzz/harness.h. Built like the targets that make fuzz
  * lists (clang -fsanitize=fuzzer,address,undefined over the C files of net/ and store/, linked
  * with libcurl, libxml2, cJSON and SQLite). Seeds: tests/fuzz/corpus/remotive (small copies of
  * the fixtures).
  */
 #include "config.h"
 
-#include "tests/fuzz/board.h"
+#include "tests/fuzz/harness.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	return fuzz_board_one("remotive",
-			      size & 1 ? "https://remotive.com/api/remote-jobs"
-				       : "https://x.example/remotive",
-			      data, size);
+	return fuzz_feed_one("remotive",
+			     size & 1 ? "https://remotive.com/api/remote-jobs"
+				      : "https://x.example/remotive",
+			     data, size);
 }

@@ -1,18 +1,19 @@
 /*
- * What the libFuzzer targets of the job-board parsers share (tests/fuzz/fuzz_remoteok.c,
- * fuzz_remotive.c, ...): one input is detected, parsed into a sink that checks every
- * posting, then parsed again in the quick counting pass (no posting callback) that the
- * fetcher uses to learn the next page.
+ * What the libFuzzer targets of the feed parsers share (tests/fuzz/fuzz_rss.c,
+ * fuzz_jsonfeed.c, fuzz_remoteok.c, ...): one input is detected, parsed into a sink that
+ * checks every posting, then parsed again in the quick counting pass (no posting callback)
+ * that the fetcher uses to learn the next page.
  *
  * Invariants: every posting has a guid; every field is valid UTF-8 within its cap; amounts
- * are not negative; the sink sees as many postings as it is told about; the status is
- * JT_OK, JT_ERR_PARSE or JT_ERR_FORMAT; messages are printable ASCII; both passes agree on
- * the status and the next page. A broken invariant aborts; ASan and UBSan catch the rest.
+ * are not negative; a job board's postings are not dated before 1970 (RSS and JSON Feed
+ * keep any date); the sink sees as many postings as it is told about; the status is JT_OK,
+ * JT_ERR_PARSE or JT_ERR_FORMAT; messages are printable ASCII; both passes agree on the
+ * status and the next page. A broken invariant aborts; ASan and UBSan catch the rest.
  *
  * Included once by each target (it defines LLVMFuzzerInitialize).
  */
-#ifndef TESTS_FUZZ_BOARD_H
-#define TESTS_FUZZ_BOARD_H
+#ifndef TESTS_FUZZ_HARNESS_H
+#define TESTS_FUZZ_HARNESS_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -43,10 +44,16 @@ printable(const char *s)
 		REQUIRE((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f);
 }
 
+/* What the posting callback counts and checks. */
+struct seen {
+	size_t n;
+	bool dated;		/* no posting before 1970 */
+};
+
 static enum jt_status
 posting(struct feed_sink *sink, struct job *job, struct jt_err *err)
 {
-	size_t *n = sink->ctx;
+	struct seen *seen = sink->ctx;
 
 	(void)err;
 	REQUIRE(job->guid && *job->guid);
@@ -63,8 +70,8 @@ posting(struct feed_sink *sink, struct job *job, struct jt_err *err)
 	field(job->description_html, JOB_HTML_MAX);
 	field(job->description_text, JOB_HTML_MAX);
 	REQUIRE(job->salary_min >= 0 && job->salary_max >= 0);
-	REQUIRE(job->posted >= 0);
-	(*n)++;
+	REQUIRE(job->posted >= 0 || !seen->dated);
+	seen->n++;
 	return JT_OK;
 }
 
@@ -79,22 +86,22 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
 /* Detect and parse data[0..size) as format with the feed at url, twice. */
 static int
-fuzz_board_one(const char *format, const char *url, const uint8_t *data, size_t size)
+fuzz_feed_one(const char *format, const char *url, const uint8_t *data, size_t size)
 {
 	struct feed_input in = { .buf = (const char *)data, .len = size, .fd = -1 };
 	struct feed_sink sink, count;
 	struct jt_err err = { "" };
-	size_t n = 0;
+	struct seen seen = { 0, strcmp(format, "rss") && strcmp(format, "jsonfeed") };
 	enum jt_status rc, rc2;
 
 	(void)feed_detect(NULL, url, (const char *)data, size < 1024 ? size : 1024, &err);
 	printable(err.msg);
 	feed_sink_init(&sink, url);
 	sink.posting = posting;
-	sink.ctx = &n;
+	sink.ctx = &seen;
 	rc = feed_parse(format, &in, &sink, &err);
 	REQUIRE(rc == JT_OK || rc == JT_ERR_PARSE || rc == JT_ERR_FORMAT);
-	REQUIRE(n == sink.items);
+	REQUIRE(seen.n == sink.items);
 	printable(err.msg);
 	field(sink.title, JOB_TITLE_MAX);
 	field(sink.next_url, JOB_FIELD_MAX);
