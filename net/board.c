@@ -494,6 +494,26 @@ board_object(struct board_val obj, const char *const *skip)
 	return o;
 }
 
+enum jt_status
+board_items(struct board_val arr, const char *const *skip, board_item_fn *fn,
+	    const char *company, struct feed_sink *sink, struct jt_err *err)
+{
+	const char *cur = NULL;
+	struct board_val v;
+	enum jt_status rc = JT_OK;
+
+	while (rc == JT_OK && board_element_next(arr, &cur, &v)) {
+		cJSON *it = board_object(v, skip);
+
+		if (it)
+			rc = fn(it, company, sink, err);
+		else
+			sink->skipped++;
+		cJSON_Delete(it);
+	}
+	return rc;
+}
+
 /* ---- loosely typed values ------------------------------------------------------------------ */
 
 const char *

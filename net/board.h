@@ -78,6 +78,18 @@ cJSON *board_object(struct board_val obj, const char *const *skip);
 /* Any value as a cJSON tree, or NULL when it nests deeper than BOARD_DEPTH_MAX. */
 cJSON *board_value(struct board_val v);
 
+/* What a board parser makes of one item it: a posting for sink. company is the one the
+ * feed's URL names (NULL: none, or the parser takes it from elsewhere). */
+typedef enum jt_status board_item_fn(const cJSON *it, const char *company,
+				     struct feed_sink *sink, struct jt_err *err);
+/*
+ * Hand each element of the array arr to fn as the cJSON object board_object(element, skip);
+ * an element that is not an object is counted in sink->skipped. Returns JT_OK, or the first
+ * other status fn returns (the walk stops there).
+ */
+enum jt_status board_items(struct board_val arr, const char *const *skip, board_item_fn *fn,
+			   const char *company, struct feed_sink *sink, struct jt_err *err);
+
 /* ---- loosely typed values in a cJSON item ------------------------------------------------- */
 
 /* o[key] when it is a non-empty string, else NULL. Borrowed from o. */

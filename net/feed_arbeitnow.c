@@ -68,13 +68,14 @@ job_type_add(struct job *job, struct strbuf *tags, const cJSON *t)
 }
 
 static enum jt_status
-item(const cJSON *it, struct feed_sink *sink, struct jt_err *err)
+item(const cJSON *it, const char *company, struct feed_sink *sink, struct jt_err *err)
 {
 	struct job job;
 	struct strbuf tags;
 	const cJSON *types, *t;
 	const char *d;
 
+	(void)company;
 	job_init(&job);
 	job.guid = board_text(cJSON_GetObjectItemCaseSensitive(it, "slug"));
 	job.title = board_dup(it, "title");
@@ -107,8 +108,7 @@ enum jt_status
 feed_parse_arbeitnow(const struct feed_input *in, struct feed_sink *sink, struct jt_err *err)
 {
 	struct board_doc doc;
-	struct board_val data, links, next, v;
-	const char *cur = NULL;
+	struct board_val data, links, next;
 	enum jt_status rc = board_doc_open(&doc, in, err);
 
 	if (rc != JT_OK)
@@ -128,15 +128,7 @@ feed_parse_arbeitnow(const struct feed_input *in, struct feed_sink *sink, struct
 			sink->next_url = feed_line(u, JOB_FIELD_MAX);
 		free(u);
 	}
-	while (rc == JT_OK && board_element_next(data, &cur, &v)) {
-		cJSON *it = board_object(v, NULL);
-
-		if (it)
-			rc = item(it, sink, err);
-		else
-			sink->skipped++;
-		cJSON_Delete(it);
-	}
+	rc = board_items(data, NULL, item, NULL, sink, err);
 	board_doc_done(&doc);
 	return rc;
 }

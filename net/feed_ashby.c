@@ -196,7 +196,6 @@ feed_parse_ashby(const struct feed_input *in, struct feed_sink *sink, struct jt_
 {
 	struct board_doc doc;
 	struct board_val jobs, v;
-	const char *cur = NULL;
 	char *board, *company = NULL;
 	enum jt_status rc = board_doc_open(&doc, in, err);
 
@@ -217,15 +216,7 @@ feed_parse_ashby(const struct feed_input *in, struct feed_sink *sink, struct jt_
 		company = decode(board);
 		free(board);
 	}
-	while (rc == JT_OK && board_element_next(jobs, &cur, &v)) {
-		cJSON *it = board_object(v, NULL);
-
-		if (it)
-			rc = item(it, company, sink, err);
-		else
-			sink->skipped++;
-		cJSON_Delete(it);
-	}
+	rc = board_items(jobs, NULL, item, company, sink, err);
 	free(company);
 	board_doc_done(&doc);
 	return rc;

@@ -219,7 +219,6 @@ feed_parse_greenhouse(const struct feed_input *in, struct feed_sink *sink, struc
 {
 	struct board_doc doc;
 	struct board_val jobs, v;
-	const char *cur = NULL;
 	char *token;
 	enum jt_status rc = board_doc_open(&doc, in, err);
 
@@ -227,15 +226,7 @@ feed_parse_greenhouse(const struct feed_input *in, struct feed_sink *sink, struc
 		return rc;
 	token = board_token(sink->url);
 	if (board_member(doc.root, "jobs", &jobs) && board_kind(jobs) == '[') {
-		while (rc == JT_OK && board_element_next(jobs, &cur, &v)) {
-			cJSON *it = board_object(v, unread);
-
-			if (it)
-				rc = item(it, token, sink, err);
-			else
-				sink->skipped++;
-			cJSON_Delete(it);
-		}
+		rc = board_items(jobs, unread, item, token, sink, err);
 	} else if (board_kind(doc.root) == '{' && board_member(doc.root, "id", &v) &&
 		   (board_member(doc.root, "title", &v) ||
 		    board_member(doc.root, "absolute_url", &v))) {

@@ -35,12 +35,13 @@ add_slugs(struct strbuf *sb, const cJSON *v)
 }
 
 static enum jt_status
-item(const cJSON *it, struct feed_sink *sink, struct jt_err *err)
+item(const cJSON *it, const char *company, struct feed_sink *sink, struct jt_err *err)
 {
 	struct job job;
 	struct strbuf sb;
 	const char *s, *et;
 
+	(void)company;
 	job_init(&job);
 	job.guid = board_text(cJSON_GetObjectItemCaseSensitive(it, "guid"));
 	job.title = board_dup(it, "title");
@@ -90,8 +91,7 @@ feed_parse_himalayas(const struct feed_input *in, struct feed_sink *sink, struct
 {
 	static const char *const drop[] = { "offset", NULL };
 	struct board_doc doc;
-	struct board_val jobs, next, v;
-	const char *cur = NULL;
+	struct board_val jobs, next;
 	enum jt_status rc = board_doc_open(&doc, in, err);
 
 	if (rc != JT_OK)
@@ -112,15 +112,7 @@ feed_parse_himalayas(const struct feed_input *in, struct feed_sink *sink, struct
 		free(u);
 		free(c);
 	}
-	while (rc == JT_OK && board_element_next(jobs, &cur, &v)) {
-		cJSON *it = board_object(v, NULL);
-
-		if (it)
-			rc = item(it, sink, err);
-		else
-			sink->skipped++;
-		cJSON_Delete(it);
-	}
+	rc = board_items(jobs, NULL, item, NULL, sink, err);
 	board_doc_done(&doc);
 	return rc;
 }

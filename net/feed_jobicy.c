@@ -55,13 +55,14 @@ geo(const char *s)
 }
 
 static enum jt_status
-item(const cJSON *it, struct feed_sink *sink, struct jt_err *err)
+item(const cJSON *it, const char *company, struct feed_sink *sink, struct jt_err *err)
 {
 	struct job job;
 	struct strbuf tags;
 	const cJSON *type;
 	const char *et, *level;
 
+	(void)company;
 	job_init(&job);
 	job.guid = board_text(cJSON_GetObjectItemCaseSensitive(it, "id"));
 	if (!job.guid)
@@ -103,8 +104,7 @@ enum jt_status
 feed_parse_jobicy(const struct feed_input *in, struct feed_sink *sink, struct jt_err *err)
 {
 	struct board_doc doc;
-	struct board_val jobs, next, more, v;
-	const char *cur = NULL;
+	struct board_val jobs, next, more;
 	enum jt_status rc = board_doc_open(&doc, in, err);
 
 	if (rc != JT_OK)
@@ -126,15 +126,7 @@ feed_parse_jobicy(const struct feed_input *in, struct feed_sink *sink, struct jt
 		free(u);
 		free(c);
 	}
-	while (rc == JT_OK && board_element_next(jobs, &cur, &v)) {
-		cJSON *it = board_object(v, NULL);
-
-		if (it)
-			rc = item(it, sink, err);
-		else
-			sink->skipped++;
-		cJSON_Delete(it);
-	}
+	rc = board_items(jobs, NULL, item, NULL, sink, err);
 	board_doc_done(&doc);
 	return rc;
 }

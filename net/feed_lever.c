@@ -210,7 +210,6 @@ feed_parse_lever(const struct feed_input *in, struct feed_sink *sink, struct jt_
 {
 	struct board_doc doc;
 	struct board_val v;
-	const char *cur = NULL;
 	char *site;
 	enum jt_status rc = board_doc_open(&doc, in, err);
 
@@ -218,15 +217,7 @@ feed_parse_lever(const struct feed_input *in, struct feed_sink *sink, struct jt_
 		return rc;
 	site = site_of(sink->url);
 	if (board_kind(doc.root) == '[') {
-		while (rc == JT_OK && board_element_next(doc.root, &cur, &v)) {
-			cJSON *it = board_object(v, NULL);
-
-			if (it)
-				rc = item(it, site, sink, err);
-			else
-				sink->skipped++;
-			cJSON_Delete(it);
-		}
+		rc = board_items(doc.root, NULL, item, site, sink, err);
 	} else if (board_kind(doc.root) == '{' && board_member(doc.root, "id", &v) &&
 		   board_member(doc.root, "text", &v)) {
 		cJSON *it = board_object(doc.root, NULL);	/* one posting */

@@ -202,7 +202,6 @@ feed_parse_recruitee(const struct feed_input *in, struct feed_sink *sink, struct
 {
 	struct board_doc doc;
 	struct board_val offers, v;
-	const char *cur = NULL;
 	char *company;
 	enum jt_status rc = board_doc_open(&doc, in, err);
 
@@ -210,15 +209,7 @@ feed_parse_recruitee(const struct feed_input *in, struct feed_sink *sink, struct
 		return rc;
 	company = subdomain(sink->url);
 	if (board_member(doc.root, "offers", &offers) && board_kind(offers) == '[') {
-		while (rc == JT_OK && board_element_next(offers, &cur, &v)) {
-			cJSON *it = board_object(v, unread);
-
-			if (it)
-				rc = item(it, company, sink, err);
-			else
-				sink->skipped++;
-			cJSON_Delete(it);
-		}
+		rc = board_items(offers, unread, item, company, sink, err);
 	} else if (board_member(doc.root, "offer", &v) && board_kind(v) == '{') {
 		cJSON *it = board_object(v, unread);	/* one offer */
 

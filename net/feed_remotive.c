@@ -66,12 +66,13 @@ strip_pixels(char *html)
 }
 
 static enum jt_status
-item(const cJSON *it, struct feed_sink *sink, struct jt_err *err)
+item(const cJSON *it, const char *company, struct feed_sink *sink, struct jt_err *err)
 {
 	struct job job;
 	struct strbuf tags;
 	const char *s, *et;
 
+	(void)company;
 	job_init(&job);
 	job.guid = board_text(cJSON_GetObjectItemCaseSensitive(it, "id"));
 	job.title = board_dup(it, "title");
@@ -101,8 +102,7 @@ enum jt_status
 feed_parse_remotive(const struct feed_input *in, struct feed_sink *sink, struct jt_err *err)
 {
 	struct board_doc doc;
-	struct board_val jobs, v;
-	const char *cur = NULL;
+	struct board_val jobs;
 	enum jt_status rc = board_doc_open(&doc, in, err);
 
 	if (rc != JT_OK)
@@ -114,15 +114,7 @@ feed_parse_remotive(const struct feed_input *in, struct feed_sink *sink, struct 
 	}
 	if (!sink->title)
 		sink->title = xstrdup("Remotive");
-	while (rc == JT_OK && board_element_next(jobs, &cur, &v)) {
-		cJSON *it = board_object(v, NULL);
-
-		if (it)
-			rc = item(it, sink, err);
-		else
-			sink->skipped++;
-		cJSON_Delete(it);
-	}
+	rc = board_items(jobs, NULL, item, NULL, sink, err);
 	board_doc_done(&doc);
 	return rc;
 }

@@ -124,7 +124,6 @@ feed_parse_workable(const struct feed_input *in, struct feed_sink *sink, struct 
 {
 	struct board_doc doc;
 	struct board_val jobs, v;
-	const char *cur = NULL;
 	char *company = NULL;
 	enum jt_status rc = board_doc_open(&doc, in, err);
 
@@ -143,15 +142,7 @@ feed_parse_workable(const struct feed_input *in, struct feed_sink *sink, struct 
 		company = slug_of(sink->url);
 	if (!sink->title && company)
 		sink->title = feed_line(company, JOB_TITLE_MAX);
-	while (rc == JT_OK && board_element_next(jobs, &cur, &v)) {
-		cJSON *it = board_object(v, NULL);
-
-		if (it)
-			rc = item(it, company, sink, err);
-		else
-			sink->skipped++;
-		cJSON_Delete(it);
-	}
+	rc = board_items(jobs, NULL, item, company, sink, err);
 	free(company);
 	board_doc_done(&doc);
 	return rc;
