@@ -13,8 +13,6 @@
 
 #include <curl/curl.h>
 #include <errno.h>
-#include <libxml/parser.h>
-#include <libxml/xmlerror.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -542,43 +540,6 @@ feed_parse(const char *name, const struct feed_input *in, struct feed_sink *sink
 	if (rc != JT_OK && err && !err->msg[0])
 		jt_fail(err, rc, "%s", jt_status_str(rc));
 	return rc;
-}
-
-/* ---- libxml2 set-up ------------------------------------------------------------------------ */
-
-static xmlParserInputPtr
-deny_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
-{
-	(void)url;
-	(void)id;
-	(void)ctxt;
-	return NULL;
-}
-
-static void
-quiet_generic(void *ctx, const char *msg, ...)
-{
-	(void)ctx;
-	(void)msg;
-}
-
-static void
-quiet_structured(void *ctx, xmlErrorPtr error)
-{
-	(void)ctx;
-	(void)error;
-}
-
-void
-feed_xml_init(void)
-{
-	xmlInitParser();
-	xmlSetExternalEntityLoader(deny_entity);
-	/* Nothing libxml2 says may reach a terminal: this thread and every later one. */
-	xmlSetGenericErrorFunc(NULL, quiet_generic);
-	xmlThrDefSetGenericErrorFunc(NULL, quiet_generic);
-	xmlSetStructuredErrorFunc(NULL, quiet_structured);
-	xmlThrDefSetStructuredErrorFunc(NULL, quiet_structured);
 }
 
 /* ---- the sink and inputs ------------------------------------------------------------------- */

@@ -146,9 +146,9 @@ char *feed_api_workable(const char *url);
 char *feed_api_personio(const char *url);
 
 /*
- * Process-wide libxml2 set-up: initialise the parser and install an external entity loader
- * that refuses everything (no file or network access from a document). Call once from main()
- * before any thread starts.
+ * Process-wide libxml2 set-up: initialise the parser, install an external entity loader
+ * that refuses everything (no file or network access from a document) and error handlers
+ * that print nothing (net/xml.c). Call once from main() before any thread starts.
  */
 void feed_xml_init(void);
 

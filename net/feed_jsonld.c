@@ -28,9 +28,9 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
 
 #include "net/board.h"
+#include "net/xml.h"
 #include "store/strbuf.h"
 #include "store/text.h"
 #include "store/xmalloc.h"
@@ -472,42 +472,15 @@ ld_json_type(xmlNodePtr node)
 	return r;
 }
 
-static void
-silent_generic(void *ctx, const char *msg, ...)
-{
-	(void)ctx;
-	(void)msg;
-}
-
-static void
-silent_structured(void *ctx, xmlErrorPtr error)
-{
-	(void)ctx;
-	(void)error;
-}
-
 /* The page as a tree, with libxml2's reports silenced on this thread. */
 static htmlDocPtr
 read_page(const char *buf, size_t len)
 {
-	xmlGenericErrorFunc old_generic = xmlGenericError;
-	void *old_generic_ctx = xmlGenericErrorContext;
-	xmlStructuredErrorFunc old_structured = xmlStructuredError;
-	void *old_structured_ctx = xmlStructuredErrorContext;
-	htmlDocPtr doc;
-
-	xmlSetGenericErrorFunc(NULL, silent_generic);
-	xmlSetStructuredErrorFunc(NULL, silent_structured);
 	/* Valid UTF-8 is read as UTF-8 whatever the page declares; anything else is left to
 	 * libxml2, which honours a <meta charset>. */
 	if (text_utf8_valid(buf, len))
-		doc = htmlReadMemory(buf, (int)len, NULL, "UTF-8",
-				     HTML_OPTIONS | HTML_PARSE_IGNORE_ENC);
-	else
-		doc = htmlReadMemory(buf, (int)len, NULL, NULL, HTML_OPTIONS);
-	xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
-	xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
-	return doc;
+		return xml_html_read(buf, len, "UTF-8", HTML_OPTIONS | HTML_PARSE_IGNORE_ENC);
+	return xml_html_read(buf, len, NULL, HTML_OPTIONS);
 }
 
 /* Walk the page without recursion: every ld+json script, and the <title>. */

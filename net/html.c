@@ -20,8 +20,8 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
 
+#include "net/xml.h"
 #include "store/job.h"
 #include "store/strbuf.h"
 #include "store/text.h"
@@ -689,26 +689,9 @@ render_finish(struct render *r)
 	return out;
 }
 
-static void
-silent_generic(void *ctx, const char *msg, ...)
-{
-	(void)ctx;
-	(void)msg;
-}
-
-static void
-silent_structured(void *ctx, xmlErrorPtr err)
-{
-	(void)ctx;
-	(void)err;
-}
-
 char *
 html_to_text(const char *html, size_t len)
 {
-	xmlGenericErrorFunc old_generic;
-	xmlStructuredErrorFunc old_structured;
-	void *old_generic_ctx, *old_structured_ctx;
 	struct render r;
 	htmlDocPtr doc;
 	size_t srclen;
@@ -720,18 +703,7 @@ html_to_text(const char *html, size_t len)
 		len = JOB_HTML_MAX;
 	/* libxml2 switches a document with a bad byte to Latin-1, so repair first. */
 	src = text_utf8_repair(html, len, &srclen);
-
-	/* The flags silence the parser; the handlers (this thread's, put back after) also
-	 * catch anything reported outside a parser context. */
-	old_generic = xmlGenericError;
-	old_generic_ctx = xmlGenericErrorContext;
-	old_structured = xmlStructuredError;
-	old_structured_ctx = xmlStructuredErrorContext;
-	xmlSetGenericErrorFunc(NULL, silent_generic);
-	xmlSetStructuredErrorFunc(NULL, silent_structured);
-	doc = htmlReadMemory(src, (int)srclen, NULL, "UTF-8", HTML_OPTIONS);
-	xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
-	xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
+	doc = xml_html_read(src, srclen, "UTF-8", HTML_OPTIONS);
 	free(src);
 	if (!doc)
 		return xstrdup("");

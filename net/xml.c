@@ -1,8 +1,9 @@
 /*
- * The libxml2 streaming reader as the XML feed parsers use it: reading the input from memory
- * or a file with invalid UTF-8 repaired on the way in, one walk over the nodes for a
- * parser's handlers, libxml2's errors kept as a printable message, and the text collected
- * into capped buffers.
+ * libxml2 as jobterm uses it: the process-wide set-up (feed_xml_init), the quiet HTML parse,
+ * and the streaming reader as the XML feed parsers use it: reading the input from memory or
+ * a file with invalid UTF-8 repaired on the way in, one walk over the nodes for a parser's
+ * handlers, libxml2's errors kept as a printable message, and the text collected into
+ * capped buffers.
  *
  * Must never let libxml2 expand entities (no XML_PARSE_NOENT), load a DTD or anything else
  * (no DTDLOAD, DTDATTR, DTDVALID, XINCLUDE; NONET always), lift its size limits (no HUGE),
@@ -15,6 +16,7 @@
 #include "net/xml.h"
 
 #include <errno.h>
+#include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <limits.h>
 #include <stdint.h>
@@ -59,6 +61,60 @@ struct reader {
 	char error[160];	/* the first error of any kind */
 	int error_line;
 };
+
+/* ---- set-up and quiet HTML ----------------------------------------------------------------- */
+
+static xmlParserInputPtr
+deny_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+static void
+quiet_generic(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void
+quiet_structured(void *ctx, xmlErrorPtr error)
+{
+	(void)ctx;
+	(void)error;
+}
+
+void
+feed_xml_init(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(deny_entity);
+	/* Nothing libxml2 says may reach a terminal: this thread and every later one. */
+	xmlSetGenericErrorFunc(NULL, quiet_generic);
+	xmlThrDefSetGenericErrorFunc(NULL, quiet_generic);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
+	xmlThrDefSetStructuredErrorFunc(NULL, quiet_structured);
+}
+
+htmlDocPtr
+xml_html_read(const char *buf, size_t len, const char *encoding, int options)
+{
+	xmlGenericErrorFunc old_generic = xmlGenericError;
+	void *old_generic_ctx = xmlGenericErrorContext;
+	xmlStructuredErrorFunc old_structured = xmlStructuredError;
+	void *old_structured_ctx = xmlStructuredErrorContext;
+	htmlDocPtr doc;
+
+	xmlSetGenericErrorFunc(NULL, quiet_generic);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
+	doc = htmlReadMemory(buf, (int)len, NULL, encoding, options);
+	xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+	xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
+	return doc;
+}
 
 /* ---- input --------------------------------------------------------------------------------- */
 

@@ -1,7 +1,8 @@
 /*
- * libxml2 as the XML parsers use it: the streaming reader that net/feed_rss.c and
- * net/feed_personio.c walk a feed with, and the text they collect from it. Pure; any thread
- * (after feed_xml_init, net/feed.h).
+ * libxml2 as the parsers use it: the streaming reader that net/feed_rss.c and
+ * net/feed_personio.c walk a feed with and the text they collect from it, and the quiet HTML
+ * parse of net/html.c and net/feed_jsonld.c. The process-wide set-up, feed_xml_init(), is
+ * declared in net/feed.h and defined in net/xml.c. Pure; any thread (after feed_xml_init).
  */
 #ifndef NET_XML_H
 #define NET_XML_H
@@ -9,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <libxml/HTMLparser.h>
 #include <libxml/xmlreader.h>
 
 #include "net/feed.h"
@@ -53,5 +55,10 @@ void xml_text_adds(struct strbuf *sb, const char *s);
 /* Copy s (NULL: "") into dst[size] as printable ASCII, up to its first newline; other bytes
  * become '?' (libxml2's messages and names may quote bytes from the document). */
 void xml_printable(char *dst, size_t size, const char *s);
+
+/* htmlReadMemory(buf, len, NULL, encoding, options) with libxml2's reports to this thread
+ * silenced while it runs (the options do not silence everything); NULL when libxml2 gives
+ * no tree. The caller frees the tree with xmlFreeDoc(). */
+htmlDocPtr xml_html_read(const char *buf, size_t len, const char *encoding, int options);
 
 #endif
