@@ -227,7 +227,12 @@ config_parse(struct config *c, const char *file, const char *text, size_t len,
 			continue;
 		if (!strcmp(argv[0], "set")) {
 			apply_set(c, file, lineno, argc, argv, warn, ctx);
-		} else if (!strcmp(argv[0], "bind") || !strcmp(argv[0], "color")) {
+		} else if ((!strcmp(argv[0], "block-company") || !strcmp(argv[0], "block-word")) &&
+			   argc != 2) {
+			warnf(c, warn, ctx, file, lineno,
+			      "expected one name (in quotes when it has spaces) after", argv[0]);
+		} else if (!strcmp(argv[0], "bind") || !strcmp(argv[0], "color") ||
+			   !strcmp(argv[0], "block-company") || !strcmp(argv[0], "block-word")) {
 			struct config_line *l;
 
 			c->lines = xreallocarray(c->lines, c->nlines + 1, sizeof(*c->lines));
@@ -276,4 +281,138 @@ config_load(struct config *c, const char *path, void (*warn)(void *ctx, const ch
 	config_parse(c, path, strbuf_str(&text), text.len, warn, ctx);
 	strbuf_done(&text);
 	return JT_OK;
+}
+
+/* Create the directory that holds path (and its parents), mode 0700. */
+static void
+make_dirs_for(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+
+	if (slash && slash != dir) {
+		*slash = '\0';
+		for (char *p = dir + 1; *p; p++) {
+			if (*p != '/')
+				continue;
+			*p = '\0';
+			mkdir(dir, 0700);
+			*p = '/';
+		}
+		mkdir(dir, 0700);
+	}
+	free(dir);
+}
+
+static bool
+write_all(int fd, const char *buf, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* The file a path names, following symbolic links (at most 16); the caller frees it. */
+static char *
+link_target(const char *path)
+{
+	char *cur = xstrdup(path);
+
+	for (int hops = 0; hops < 16; hops++) {
+		char buf[4096], *slash;
+		ssize_t n = readlink(cur, buf, sizeof(buf) - 1);
+
+		if (n <= 0)
+			break;
+		buf[n] = '\0';
+		slash = strrchr(cur, '/');
+		if (buf[0] != '/' && slash) {
+			char *next = xasprintf("%.*s/%s", (int)(slash - cur), cur, buf);
+
+			free(cur);
+			cur = next;
+		} else {
+			free(cur);
+			cur = xstrdup(buf);
+		}
+	}
+	return cur;
+}
+
+enum jt_status
+config_append(const char *path, const char *directive, const char *value, struct jt_err *err)
+{
+	char *target = link_target(path), *clean, *tmp;
+	struct strbuf text;
+	struct stat st;
+	mode_t mode = 0600;
+	enum jt_status rc = JT_OK;
+	char buf[8192];
+	ssize_t n;
+	int fd;
+
+	make_dirs_for(target);
+	strbuf_init(&text, CONFIG_MAX);
+	if ((fd = open(target, O_RDONLY | O_CLOEXEC)) >= 0) {
+		if (fstat(fd, &st) == 0)
+			mode = st.st_mode & 07777;
+		while ((n = read(fd, buf, sizeof(buf))) != 0) {
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0 || !strbuf_add(&text, buf, (size_t)n)) {
+				rc = jt_fail(err, JT_ERR_IO, "cannot read %s: %s", target,
+					     n < 0 ? strerror(errno) : "larger than 1 MB");
+				break;
+			}
+		}
+		close(fd);
+	} else if (errno != ENOENT) {
+		rc = jt_fail(err, JT_ERR_IO, "cannot read %s: %s", target, strerror(errno));
+	}
+	if (rc != JT_OK) {
+		strbuf_done(&text);
+		free(target);
+		return rc;
+	}
+	if (text.len && text.buf[text.len - 1] != '\n')
+		strbuf_addc(&text, '\n');
+	strbuf_adds(&text, directive);
+	strbuf_adds(&text, " \"");
+	clean = text_sanitize(value, 0);
+	for (const char *p = clean; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			strbuf_addc(&text, '\\');
+		strbuf_addc(&text, *p);
+	}
+	free(clean);
+	strbuf_adds(&text, "\"\n");
+	tmp = xasprintf("%s.tmp.XXXXXX", target);
+	if (text.toobig) {
+		rc = jt_fail(err, JT_ERR_IO, "%s: larger than 1 MB", target);
+	} else if ((fd = mkstemp(tmp)) < 0) {
+		rc = jt_fail(err, JT_ERR_IO, "cannot write next to %s: %s", target,
+			     strerror(errno));
+	} else {
+		if (fchmod(fd, mode) != 0 || !write_all(fd, strbuf_str(&text), text.len) ||
+		    fsync(fd) != 0)
+			rc = jt_fail(err, JT_ERR_IO, "cannot write %s: %s", tmp, strerror(errno));
+		if (close(fd) != 0 && rc == JT_OK)
+			rc = jt_fail(err, JT_ERR_IO, "cannot write %s: %s", tmp, strerror(errno));
+		if (rc == JT_OK && rename(tmp, target) != 0)
+			rc = jt_fail(err, JT_ERR_IO, "cannot replace %s: %s", target,
+				     strerror(errno));
+		if (rc != JT_OK)
+			unlink(tmp);
+	}
+	free(tmp);
+	strbuf_done(&text);
+	free(target);
+	return rc;
 }

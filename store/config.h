@@ -8,10 +8,12 @@
  *	bind F favourites-only
  *	color title yellow default bold
  *
- * `set` lines are applied here through the option table (OPTION_INFO). Every other directive
- * (`bind`, `color`) is kept as words for the terminal UI to apply, since only it knows keys
- * and colours. Mistakes are warnings "FILE:LINE: message", never fatal: a bad line is skipped
- * and the rest still applies. Pure: no I/O besides reading the named file. Any thread.
+ * `set` lines are applied here through the option table (OPTION_INFO). The other directives
+ * are kept as words: `bind` and `color` for the terminal UI to apply, since only it knows keys
+ * and colours, and `block-company "NAME"` and `block-word WORD` (one word each) for the job
+ * hunt's block list (store/hunt.h). Mistakes are warnings "FILE:LINE: message", never fatal:
+ * a bad line is skipped and the rest still applies. No I/O besides reading the named file,
+ * and config_append() writing it. Any thread.
  */
 #ifndef STORE_CONFIG_H
 #define STORE_CONFIG_H
@@ -40,12 +42,14 @@
 	_(max_per_host, "max-per-host", INT, 2, 1, 16, "feeds downloaded at once from one host") \
 	_(max_pages, "max-pages", INT, 20, 1, 1000, \
 	  "pages followed for a paginated feed (JSON Feed next_url, API cursors)") \
-	_(mouse, "mouse", BOOL, 1, 0, 1, "click to select, wheel to scroll")
+	_(mouse, "mouse", BOOL, 1, 0, 1, "click to select, wheel to scroll") \
+	_(group_duplicates, "group-duplicates", BOOL, 1, 0, 1, \
+	  "one row per job when several boards carry it (D, --no-group: every copy)")
 
 #define OPTION_FIELD(name, cname, type, def, min, max, help) int name;
 struct config {
 	OPTION_INFO(OPTION_FIELD)
-	struct config_line *lines;	/* bind/color lines for the UI, in file order (owned) */
+	struct config_line *lines;	/* bind, color and block-* lines, in file order (owned) */
 	size_t nlines;
 	size_t warnings;		/* how many lines were skipped */
 };
@@ -88,5 +92,15 @@ enum jt_status config_load(struct config *c, const char *path,
 
 /* Split one line into words as the parser does; *argv (owned, argc entries) is the caller's. */
 int config_split(const char *line, size_t len, char ***argv, const char **error);
+
+/*
+ * Append the line `directive "value"` to the config file at path (created with its directory
+ * when missing). value is sanitised (no control characters or line breaks) and quoted so
+ * that config_split() reads it back as one word. The file is replaced atomically (temporary
+ * file, fsync, rename) keeping its mode; a symbolic link is followed and its target
+ * replaced. JT_ERR_IO (err says why) leaves the file as it was. Main thread.
+ */
+enum jt_status config_append(const char *path, const char *directive, const char *value,
+			     struct jt_err *err);
 
 #endif

@@ -14,6 +14,29 @@
 #define JOB_FIELD_MAX	1024		/* company, location, url, tags, ... */
 #define JOB_HTML_MAX	(512 * 1024)	/* description HTML and its text */
 
+/*
+ * Where an application stands: enum, name (in commands, JSON and the UI), the key that picks
+ * it in the UI's chooser. The numbers are stored in the database: append, never renumber.
+ */
+#define TRACK_STATUS_INFO(_) \
+	_(SAVED,	"saved",	's') \
+	_(APPLIED,	"applied",	'a') \
+	_(INTERVIEWING,	"interviewing",	'i') \
+	_(OFFER,	"offer",	'o') \
+	_(REJECTED,	"rejected",	'r') \
+	_(WITHDRAWN,	"withdrawn",	'w')
+
+#define TRACK_ENUM(id, name, key) TRACK_##id,
+enum track_status {
+	TRACK_NONE,		/* not tracked (0) */
+	TRACK_STATUS_INFO(TRACK_ENUM)
+	TRACK_COUNT_
+};
+#undef TRACK_ENUM
+
+/* In a job_filter: any status at all (tracked postings only). */
+#define TRACK_ANY (-1)
+
 struct job {
 	int64_t id;		/* the store's stable id; 0 until stored */
 	char *guid;		/* id unique within its feed (never NULL once parsed) */
@@ -41,6 +64,10 @@ struct job {
 	bool read;		/* user state, kept across refreshes */
 	bool favourite;
 	bool hidden;
+	enum track_status status; /* the application's status; TRACK_NONE when untracked */
+	int64_t status_changed;	/* epoch of the last status change; 0 = never */
+	int sources;		/* boards (feeds) carrying this job, its duplicates counted in
+				 * (filled by queries: >= 1); 0 = unknown */
 	double rank;		/* keyword relevance, lower is better (filled by keyword queries) */
 };
 
@@ -114,6 +141,11 @@ struct job_filter {
 	bool include_hidden;	/* hidden postings are left out unless this is set */
 	int since_days;		/* posted within this many days; 0 = any */
 	double min_salary;	/* yearly; postings without a salary are left out; 0 = any */
+	int status;		/* an enum track_status to match, TRACK_ANY: any; 0: no filter */
+	bool all_sources;	/* list every copy of a duplicate; otherwise one row per job */
+	bool include_blocked;	/* postings of a blocked company or with a blocked word are left
+				 * out (favourites never are) unless this is set */
+	int64_t seen_after;	/* first stored after this epoch; 0 = any */
 	enum job_sort sort;
 };
 

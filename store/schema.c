@@ -92,6 +92,140 @@ const char *const schema_migrations[] = {
 	"END;",
 	/* 2: when a feed may be refreshed again (a board's interval, a server's Retry-After) */
 	"ALTER TABLE feeds ADD COLUMN next_fetch INTEGER NOT NULL DEFAULT 0;",
+	/*
+	 * 3: the job hunt. Applications (a status, when it changed, a note, and every change in
+	 * status_history); saved searches; blocked companies and words; duplicates across boards.
+	 *
+	 * A duplicate group is every posting with the same dup_key (normalised company, title
+	 * and location, from jt_dup_key(); NULL: never grouped). One member represents the group:
+	 * a favourite first, else the oldest, so a new member never displaces it. The others are
+	 * marked dup_member in posting_flags, a narrow table holding only the postings that are
+	 * marked (as members, or as blocked by jt_blocked(), which reads the connection's block
+	 * list), so that a list tests them with one rowid lookup instead of reading the wide
+	 * postings rows. dup_groups holds, for each group of two or more, how many feeds carry
+	 * it. The triggers below keep all of it right when a posting is added, removed or
+	 * changes its key, touching only the group concerned; a grouped list is then a plain
+	 * indexed query. A tracked posting is always a favourite (the user_state triggers refuse
+	 * anything else), so prune and feed removal keep it.
+	 */
+	"ALTER TABLE user_state ADD COLUMN status INTEGER;"	/* enum track_status; NULL none */
+	"ALTER TABLE user_state ADD COLUMN status_changed INTEGER;"
+	"ALTER TABLE user_state ADD COLUMN note TEXT;"
+	"CREATE INDEX user_state_status ON user_state (status) WHERE status IS NOT NULL;"
+	"CREATE TABLE status_history ("
+	"  id INTEGER PRIMARY KEY,"
+	"  job_id INTEGER NOT NULL REFERENCES postings (id) ON DELETE CASCADE,"
+	"  status INTEGER NOT NULL,"	/* 0: no longer tracked */
+	"  at INTEGER NOT NULL"
+	");"
+	"CREATE INDEX status_history_job ON status_history (job_id, at);"
+	"CREATE TRIGGER user_state_tracked_ins BEFORE INSERT ON user_state"
+	"  WHEN new.status IS NOT NULL AND NOT new.favourite BEGIN"
+	"  SELECT RAISE(ABORT, 'a tracked posting stays a favourite');"
+	"END;"
+	"CREATE TRIGGER user_state_tracked_upd BEFORE UPDATE OF favourite, status ON user_state"
+	"  WHEN new.status IS NOT NULL AND NOT new.favourite BEGIN"
+	"  SELECT RAISE(ABORT, 'a tracked posting stays a favourite');"
+	"END;"
+	"CREATE TABLE searches ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  keyword TEXT,"
+	"  location TEXT,"
+	"  company TEXT,"
+	"  remote INTEGER NOT NULL DEFAULT 0,"
+	"  favourites INTEGER NOT NULL DEFAULT 0,"
+	"  unread INTEGER NOT NULL DEFAULT 0,"
+	"  since_days INTEGER NOT NULL DEFAULT 0,"
+	"  min_salary REAL NOT NULL DEFAULT 0,"
+	"  status INTEGER NOT NULL DEFAULT 0,"
+	"  sort TEXT,"
+	"  created INTEGER NOT NULL,"
+	"  opened INTEGER NOT NULL"	/* last opened; new postings are those first seen after */
+	");"
+	"CREATE TABLE blocks ("
+	"  kind INTEGER NOT NULL,"	/* 0 company, 1 word */
+	"  text TEXT NOT NULL,"		/* as the config file has it */
+	"  key TEXT NOT NULL,"		/* normalised, as it is matched */
+	"  PRIMARY KEY (kind, key)"
+	");"
+	"CREATE TABLE posting_flags ("
+	"  id INTEGER PRIMARY KEY REFERENCES postings (id) ON DELETE CASCADE,"
+	"  dup_member INTEGER NOT NULL DEFAULT 0,"	/* a duplicate, not its group's representative */
+	"  blocked INTEGER NOT NULL DEFAULT 0"	/* matches a blocked company or word */
+	");"
+	"CREATE INDEX posting_flags_blocked ON posting_flags (id) WHERE blocked;"
+	"CREATE TABLE dup_groups ("
+	"  key TEXT PRIMARY KEY,"
+	"  sources INTEGER NOT NULL"	/* feeds carrying a posting of the group */
+	");"
+	"ALTER TABLE postings ADD COLUMN dup_key TEXT;"
+	"CREATE INDEX postings_dup ON postings (dup_key, feed_url) WHERE dup_key IS NOT NULL;"
+	"UPDATE postings SET dup_key = jt_dup_key(company, title, location);"
+	"INSERT INTO dup_groups (key, sources) SELECT dup_key, count(DISTINCT feed_url)"
+	"  FROM postings WHERE dup_key IS NOT NULL GROUP BY dup_key HAVING count(*) > 1;"
+/* The posting that should represent group k. */
+#define DUP_BEST(k) \
+	"(SELECT q.id FROM postings q LEFT JOIN user_state u ON u.job_id = q.id" \
+	"  WHERE q.dup_key = " k " ORDER BY coalesce(u.favourite, 0) DESC, q.id LIMIT 1)"
+/* Group k's count of feeds, counted again. */
+#define DUP_COUNT(k) \
+	"DELETE FROM dup_groups WHERE key = " k ";" \
+	"INSERT INTO dup_groups (key, sources) SELECT " k ", count(DISTINCT feed_url)" \
+	"  FROM postings WHERE dup_key = " k " GROUP BY dup_key HAVING count(*) > 1;"
+/* Group k has no representative left: elect one. */
+#define DUP_ELECT(k) \
+	"UPDATE posting_flags SET dup_member = 0 WHERE id = " DUP_BEST(k) \
+	"  AND NOT EXISTS (SELECT 1 FROM postings q LEFT JOIN posting_flags x ON x.id = q.id" \
+	"    WHERE q.dup_key = " k " AND NOT coalesce(x.dup_member, 0));"
+	"INSERT INTO posting_flags (id, dup_member) SELECT p.id, 1 FROM postings p"
+	"  WHERE p.dup_key IN (SELECT key FROM dup_groups) AND p.id != " DUP_BEST("p.dup_key") ";"
+	/* A new posting joins a group as a plain member; the count grows if its feed is new to
+	 * the group (which had one member, its representative, when it has no row yet). */
+	"CREATE TRIGGER postings_dup_ai AFTER INSERT ON postings"
+	"  WHEN new.dup_key IS NOT NULL AND EXISTS (SELECT 1 FROM postings"
+	"    WHERE dup_key = new.dup_key AND id != new.id) BEGIN "
+	"INSERT INTO posting_flags (id, dup_member) VALUES (new.id, 1)"
+	"  ON CONFLICT (id) DO UPDATE SET dup_member = 1;"
+	"INSERT INTO dup_groups (key, sources) VALUES (new.dup_key, 1 + NOT EXISTS (SELECT 1"
+	"    FROM postings WHERE dup_key = new.dup_key AND feed_url = new.feed_url"
+	"    AND id != new.id))"
+	"  ON CONFLICT (key) DO UPDATE SET sources = sources + excluded.sources - 1;"
+	"END;"
+	/* A member leaves: a new representative if it was the one, and the count. */
+	"CREATE TRIGGER postings_dup_ad AFTER DELETE ON postings"
+	"  WHEN old.dup_key IS NOT NULL AND EXISTS (SELECT 1 FROM dup_groups"
+	"    WHERE key = old.dup_key) BEGIN "
+	DUP_ELECT("old.dup_key")
+	DUP_COUNT("old.dup_key")
+	"END;"
+	/* A posting moves from one group to another (its company, title or location changed). */
+	"CREATE TRIGGER postings_dup_au AFTER UPDATE OF dup_key ON postings"
+	"  WHEN old.dup_key IS NOT new.dup_key BEGIN "
+	"INSERT INTO posting_flags (id, dup_member) SELECT q.id, 1 FROM postings q"
+	"  WHERE q.dup_key = new.dup_key ON CONFLICT (id) DO UPDATE SET dup_member = 1;"
+	"UPDATE posting_flags SET dup_member = 0 WHERE id = " DUP_BEST("new.dup_key") ";"
+	"UPDATE posting_flags SET dup_member = 0 WHERE id = new.id AND new.dup_key IS NULL;"
+	DUP_ELECT("old.dup_key")
+	DUP_COUNT("old.dup_key")
+	DUP_COUNT("new.dup_key")
+	"END;"
+	/* Blocked as stored, and as changed, by the block list of the connection storing it. */
+	"CREATE TRIGGER postings_blocked_ai AFTER INSERT ON postings"
+	"  WHEN jt_blocked(new.company, new.title, new.tags) BEGIN "
+	"INSERT INTO posting_flags (id, blocked) VALUES (new.id, 1)"
+	"  ON CONFLICT (id) DO UPDATE SET blocked = 1;"
+	"END;"
+	"CREATE TRIGGER postings_blocked_au AFTER UPDATE OF company, title, tags ON postings"
+	"  WHEN jt_blocked(new.company, new.title, new.tags) IS NOT"
+	"    coalesce((SELECT blocked FROM posting_flags WHERE id = new.id), 0) BEGIN "
+	"INSERT INTO posting_flags (id, blocked)"
+	"  VALUES (new.id, jt_blocked(new.company, new.title, new.tags))"
+	"  ON CONFLICT (id) DO UPDATE SET blocked = excluded.blocked;"
+	"END;",
+#undef DUP_BEST
+#undef DUP_COUNT
+#undef DUP_ELECT
 };
 
 const int schema_version = sizeof(schema_migrations) / sizeof(schema_migrations[0]);

@@ -18,7 +18,9 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "store/hunt.h"
 #include "store/schema.h"
+#include "store/store_db.h"
 #include "store/strbuf.h"
 #include "store/text.h"
 #include "store/xmalloc.h"
@@ -48,14 +50,19 @@ enum stmt_id {
 	"p.remote, p.hybrid, p.salary_min, p.salary_max, p.salary_currency, " \
 	"p.salary_period, p.salary_year, p.employment_type, p.posted, p.url, p.apply_url, " \
 	"p.tags, p.first_seen, p.last_seen, coalesce(u.read, 0), coalesce(u.favourite, 0), " \
-	"coalesce(u.hidden, 0)"
-#define JOB_COLUMN_COUNT 23
+	"coalesce(u.hidden, 0), coalesce(u.status, 0), coalesce(u.status_changed, 0), " \
+	"coalesce((SELECT g.sources FROM dup_groups g WHERE g.key = p.dup_key), 1)"
+#define JOB_COLUMN_COUNT 26
 #define JOB_JOINS \
 	" LEFT JOIN user_state u ON u.job_id = p.id" \
-	" LEFT JOIN feeds f ON f.url = p.feed_url"
+	" LEFT JOIN feeds f ON f.url = p.feed_url" \
+	" LEFT JOIN posting_flags x ON x.id = p.id"
 
-/* Postings rows that are favourites (a WHERE term over a table with an `id` column). */
+/* Postings rows that are favourites (a WHERE term over a table with an `id` column). A tracked
+ * posting is always a favourite (schema migration 3), so this keeps those too. */
 #define IS_FAVOURITE "id IN (SELECT job_id FROM user_state WHERE favourite)"
+/* Posting ?1 and its duplicates: user state set on one is set on its whole group. */
+#define DUP_GROUP "id = ?1 OR dup_key = (SELECT dup_key FROM postings WHERE id = ?1)"
 
 static const char *const stmt_sql[ST_COUNT_] = {
 	[ST_FEED_ADD] =
@@ -79,9 +86,9 @@ static const char *const stmt_sql[ST_COUNT_] = {
 		"INSERT INTO postings (feed_url, guid, title, company, company_fold, location,"
 		" location_fold, remote, hybrid, salary_min, salary_max, salary_currency,"
 		" salary_period, salary_year, employment_type, posted, date_key, url, apply_url,"
-		" description_html, description_text, tags, first_seen, last_seen, hash)"
+		" description_html, description_text, tags, first_seen, last_seen, hash, dup_key)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-		" coalesce(?16, ?22), ?17, ?18, ?19, ?20, ?21, ?22, ?22, ?23)"
+		" coalesce(?16, ?22), ?17, ?18, ?19, ?20, ?21, ?22, ?22, ?23, ?24)"
 		" ON CONFLICT (feed_url, guid) DO NOTHING",
 	[ST_INGEST_SEEN] =
 		"UPDATE postings SET last_seen = ?22 WHERE feed_url = ?1 AND guid = ?2"
@@ -92,19 +99,22 @@ static const char *const stmt_sql[ST_COUNT_] = {
 		" salary_max = ?11, salary_currency = ?12, salary_period = ?13, salary_year = ?14,"
 		" employment_type = ?15, posted = ?16, date_key = coalesce(?16, first_seen),"
 		" url = ?17, apply_url = ?18, description_html = ?19, description_text = ?20,"
-		" tags = ?21, hash = ?23 WHERE feed_url = ?1 AND guid = ?2",
+		" tags = ?21, hash = ?23, dup_key = ?24 WHERE feed_url = ?1 AND guid = ?2",
 	[ST_JOB_GET] =
 		"SELECT " JOB_COLUMNS ", p.description_html, p.description_text"
 		" FROM postings p" JOB_JOINS " WHERE p.id = ?1",
 	[ST_JOB_EXISTS] = "SELECT 1 FROM postings WHERE id = ?1",
 	[ST_FLAG_READ] =
-		"INSERT INTO user_state (job_id, read, changed) VALUES (?1, ?2, ?3)"
+		"INSERT INTO user_state (job_id, read, changed)"
+		" SELECT id, ?2, ?3 FROM postings WHERE " DUP_GROUP
 		" ON CONFLICT (job_id) DO UPDATE SET read = ?2, changed = ?3",
 	[ST_FLAG_FAVOURITE] =
-		"INSERT INTO user_state (job_id, favourite, changed) VALUES (?1, ?2, ?3)"
+		"INSERT INTO user_state (job_id, favourite, changed)"
+		" SELECT id, ?2, ?3 FROM postings WHERE " DUP_GROUP
 		" ON CONFLICT (job_id) DO UPDATE SET favourite = ?2, changed = ?3",
 	[ST_FLAG_HIDDEN] =
-		"INSERT INTO user_state (job_id, hidden, changed) VALUES (?1, ?2, ?3)"
+		"INSERT INTO user_state (job_id, hidden, changed)"
+		" SELECT id, ?2, ?3 FROM postings WHERE " DUP_GROUP
 		" ON CONFLICT (job_id) DO UPDATE SET hidden = ?2, changed = ?3",
 };
 
@@ -115,6 +125,7 @@ struct store {
 	sqlite3_stmt *stmt[ST_COUNT_];	/* prepared on first use */
 	char *ingest_url;		/* the feed being refreshed, between begin and commit */
 	int64_t ingest_now;
+	struct hunt_cache *hunt;	/* blocked companies and words (freed by SQLite) */
 };
 
 static enum jt_status
@@ -288,6 +299,10 @@ store_open(const char *path, enum store_role role, struct store **out, struct jt
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (!(s->hunt = hunt_attach(s->db))) {
+		rc = db_fail(s, err, "cannot register functions");
+		goto fail;
+	}
 	if ((rc = check_file(s, err)) != JT_OK)
 		goto fail;
 	if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &st, NULL) == SQLITE_OK &&
@@ -328,6 +343,24 @@ bool
 store_created(const struct store *s)
 {
 	return s->created;
+}
+
+sqlite3 *
+store_db(struct store *s)
+{
+	return s->db;
+}
+
+struct hunt_cache *
+store_hunt(struct store *s)
+{
+	return s->hunt;
+}
+
+enum jt_status
+store_db_fail(struct store *s, struct jt_err *err, const char *what)
+{
+	return db_fail(s, err, what);
 }
 
 int
@@ -480,6 +513,10 @@ store_ingest_begin(struct store *s, const char *feed_url, int64_t now, struct jt
 		store_ingest_rollback(s);
 	if ((rc = exec(s, "BEGIN IMMEDIATE", err)) != JT_OK)
 		return rc;
+	if ((rc = hunt_blocks_load(s, err)) != JT_OK) {
+		exec(s, "ROLLBACK", NULL);
+		return rc;
+	}
 	s->ingest_url = xstrdup(feed_url);
 	s->ingest_now = now;
 	return JT_OK;
@@ -550,6 +587,7 @@ bind_posting(struct store *s, sqlite3_stmt *st, const struct job *job, int64_t h
 	bind_text(st, 21, job->tags);
 	sqlite3_bind_int64(st, 22, s->ingest_now);
 	sqlite3_bind_int64(st, 23, hash);
+	sqlite3_bind_text(st, 24, hunt_dup_key(job->company, job->title, job->location), -1, free);
 }
 
 /* Run one ingest statement for job; *changed tells whether it touched a row. */
@@ -666,6 +704,9 @@ row_read(sqlite3_stmt *st, struct job *j)
 	j->read = sqlite3_column_int(st, 20);
 	j->favourite = sqlite3_column_int(st, 21);
 	j->hidden = sqlite3_column_int(st, 22);
+	j->status = (enum track_status)sqlite3_column_int(st, 23);
+	j->status_changed = sqlite3_column_int64(st, 24);
+	j->sources = sqlite3_column_int(st, 25);
 }
 
 /*
@@ -814,6 +855,25 @@ q_where(struct query *q, const struct job_filter *f, bool with_rank)
 	if (f->min_salary > 0) {
 		strbuf_adds(&q->sql, " AND p.salary_year >= ?");
 		q_double(q, f->min_salary);
+	}
+	/* Duplicates and blocked postings, marked in posting_flags (x). */
+	if (!f->all_sources && !f->include_blocked)
+		strbuf_adds(&q->sql, " AND (x.id IS NULL OR (NOT x.dup_member"
+			    " AND (NOT x.blocked OR coalesce(u.favourite, 0))))");
+	else if (!f->all_sources)
+		strbuf_adds(&q->sql, " AND (x.id IS NULL OR NOT x.dup_member)");
+	else if (!f->include_blocked)
+		strbuf_adds(&q->sql, " AND (x.id IS NULL OR NOT x.blocked"
+			    " OR coalesce(u.favourite, 0))");
+	if (f->status == TRACK_ANY) {
+		strbuf_adds(&q->sql, " AND u.status IS NOT NULL");
+	} else if (f->status > TRACK_NONE) {
+		strbuf_adds(&q->sql, " AND u.status = ?");
+		q_int(q, f->status);
+	}
+	if (f->seen_after > 0) {
+		strbuf_adds(&q->sql, " AND p.first_seen > ?");
+		q_int(q, f->seen_after);
 	}
 }
 

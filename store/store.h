@@ -99,6 +99,8 @@ enum jt_status store_prune(struct store *s, int days, int64_t now, int64_t *remo
  * last posting of the previous page, as returned by an earlier call with the same filter;
  * NULL for the first page). Listing is keyset-paginated: the cost of a page does not depend
  * on how far down it is. Rows carry the summary fields and user state, not the description.
+ * Unless the filter says otherwise, a job on several boards is one row (its representative,
+ * with job.sources), and blocked postings that are not favourites are left out.
  * Postings are appended to *out (initialised by the caller).
  */
 enum jt_status store_jobs_query(struct store *s, const struct job_filter *filter,
@@ -116,7 +118,11 @@ enum job_flag {
 	JOB_FLAG_HIDDEN,
 };
 
-/* Set or clear a user flag on posting id, durably (JT_ERR_NOTFOUND when no such posting). */
+/*
+ * Set or clear a user flag on posting id and on its duplicates (store/hunt.h), durably
+ * (JT_ERR_NOTFOUND when no such posting). Unstarring a tracked posting is refused
+ * (JT_ERR_DB: a tracked posting stays a favourite; hunt_track_set() stops tracking).
+ */
 enum jt_status store_job_flag_set(struct store *s, int64_t id, enum job_flag flag, bool on,
 				  struct jt_err *err);
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/strbuf.h"
 #include "store/text.h"
 #include "store/xmalloc.h"
 #include "tui/format.h"
@@ -23,6 +24,7 @@ ui_detail_init(struct ui_detail *d)
 {
 	memset(d, 0, sizeof(*d));
 	job_init(&d->job);
+	hunt_info_init(&d->hunt);
 }
 
 static void
@@ -40,6 +42,7 @@ ui_detail_done(struct ui_detail *d)
 	lines_clear(d);
 	free(d->lines);
 	job_done(&d->job);
+	hunt_info_done(&d->hunt);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -161,6 +164,64 @@ field(struct ui_detail *d, const char *label, const char *value, int width)
 	free(clean);
 }
 
+/* The job hunt's fields: status and its history, the other boards' copies, the note. */
+static void
+hunt_lines(struct ui_detail *d, int width)
+{
+	const struct hunt_info *h = &d->hunt;
+	char buf[160], date[40];
+	char *clean;
+
+	if (h->status != TRACK_NONE) {
+		format_date(h->status_changed, date, sizeof(date));
+		snprintf(buf, sizeof(buf), "%s since %s", hunt_status_name(h->status), date);
+		field(d, "Status", buf, width);
+	}
+	if (h->nhistory > 1 || (h->nhistory == 1 && h->status == TRACK_NONE)) {
+		struct strbuf sb;
+
+		strbuf_init(&sb, 0);
+		for (size_t i = 0; i < h->nhistory; i++) {
+			format_date(h->history[i].at, date, sizeof(date));
+			date[10] = '\0';	/* the day is enough here */
+			strbuf_addf(&sb, "%s%s %s", i ? ", " : "", date,
+				    hunt_status_name(h->history[i].status));
+		}
+		field(d, "History", strbuf_str(&sb), width);
+		strbuf_done(&sb);
+	}
+	if (h->nsources > 1) {
+		snprintf(buf, sizeof(buf), "%zu postings of this job", h->nsources);
+		field(d, "Sources", buf, width);
+		for (size_t i = 0; i < h->nsources; i++) {
+			const struct hunt_source *src = &h->sources[i];
+			char *line = xasprintf("%s (%s)", src->url ? src->url : "no link",
+					       src->feed_name ? src->feed_name : src->feed_url);
+
+			clean = text_sanitize(line, 0);
+			wrap(d, clean, strlen(clean), width - LABEL_W - 2, LABEL_W + 2, 0, NULL,
+			     AREA_NORMAL);
+			free(clean);
+			free(line);
+		}
+	}
+	if (h->note) {
+		const char *p, *end;
+		bool first = true;
+
+		clean = text_sanitize(h->note, TEXT_KEEP_NEWLINES);
+		for (p = clean; *p; p = *end ? end + 1 : end) {
+			end = strchr(p, '\n');
+			if (!end)
+				end = p + strlen(p);
+			wrap(d, p, (size_t)(end - p), width - LABEL_W, LABEL_W, 0,
+			     first ? "Note" : NULL, AREA_NORMAL);
+			first = false;
+		}
+		free(clean);
+	}
+}
+
 /* Lay the posting out for width columns. */
 static void
 build(struct ui_detail *d, int width)
@@ -197,6 +258,7 @@ build(struct ui_detail *d, int width)
 	if (j->apply_url && (!j->url || strcmp(j->apply_url, j->url)))
 		field(d, "Apply", j->apply_url, width);
 	field(d, "Tags", j->tags, width);
+	hunt_lines(d, width);
 	clean = text_sanitize(j->description_text, TEXT_KEEP_NEWLINES);
 	if (*clean)
 		line_add(d, NULL, "", 0, 0, AREA_NORMAL);
@@ -246,7 +308,10 @@ ui_detail_show(struct ui_detail *d, struct store *s, int64_t id, bool reread,
 		return JT_OK;
 	memo_save(d);
 	job_init(&j);
+	hunt_info_done(&d->hunt);
 	if (id && (rc = store_job_get(s, id, &j, err)) != JT_OK)
+		job_done(&j);
+	else if (id && (rc = hunt_info_get(s, id, &d->hunt, err)) != JT_OK)
 		job_done(&j);
 	if (j.id != d->job.id) {
 		slot = memo_slot(d, j.id);

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "store/hunt.h"
 #include "store/job.h"
 #include "store/status.h"
 #include "store/store.h"
@@ -26,6 +27,7 @@ struct detail_line {
 
 struct ui_detail {
 	struct job job;			/* the posting shown, every field; id 0 = none */
+	struct hunt_info hunt;		/* its status, history, note and duplicates */
 	struct detail_line *lines;	/* job wrapped to `width` (owned) */
 	size_t nlines, alloc;
 	int width;			/* the width lines were wrapped to; 0 = not yet */
@@ -42,9 +44,10 @@ void ui_detail_init(struct ui_detail *d);
 void ui_detail_done(struct ui_detail *d);
 
 /*
- * Show posting id (0: nothing), read from s with every field. Showing the posting already
- * shown does not read it again unless reread is true (a refresh may have changed it); its
- * scroll position stays. JT_ERR_NOTFOUND when it is gone (nothing is shown then).
+ * Show posting id (0: nothing), read from s with every field and what the job hunt knows of
+ * it. Showing the posting already shown does not read it again unless reread is true (a
+ * refresh, a status or a note may have changed it); its scroll position stays.
+ * JT_ERR_NOTFOUND when it is gone (nothing is shown then).
  */
 enum jt_status ui_detail_show(struct ui_detail *d, struct store *s, int64_t id, bool reread,
 			      struct jt_err *err);

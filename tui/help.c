@@ -98,6 +98,7 @@ static const char *const notes[] = {
 	"Filters narrow the list as you type; the status line shows them.",
 	"The mouse selects with a click and scrolls with the wheel.",
 	"Keys and colours can be set in the config file (bind, color).",
+	"In the pipeline (P) and the saved searches (L), Enter opens and q closes.",
 };
 
 #define HELP_LINES_MAX (3 * ACT_COUNT_ + 2 + sizeof(notes) / sizeof(notes[0]))

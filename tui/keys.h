@@ -65,6 +65,10 @@
 	  "next sort order: date, salary, relevance, company") \
 	_(CLEAR, "clear-filters", "c", "Filter", \
 	  "clear every filter") \
+	_(SHOW_BLOCKED, "show-blocked", "B", "Filter", \
+	  "show blocked companies and words too (toggle)") \
+	_(ALL_SOURCES, "all-sources", "D", "Filter", \
+	  "every board's copy of a job, not one row (toggle)") \
 	_(FAVOURITE, "favourite", "f", "Posting", \
 	  "star or unstar (saved at once)") \
 	_(BROWSE, "open-url", "o", "Posting", \
@@ -75,6 +79,18 @@
 	  "mark read or unread") \
 	_(HIDE, "hide", "x", "Posting", \
 	  "hide the posting") \
+	_(TRACK, "set-status", "a", "Posting", \
+	  "set the status: saved, applied, interviewing, ...") \
+	_(NOTE, "edit-note", "n", "Posting", \
+	  "edit the note ($EDITOR, else the status line)") \
+	_(BLOCK, "block-company", "b", "Posting", \
+	  "block the company, after asking (kept in the config)") \
+	_(PIPELINE, "pipeline", "P", "Hunt", \
+	  "the pipeline: tracked postings by status") \
+	_(SAVE_SEARCH, "save-search", "S", "Hunt", \
+	  "save the filters as a named search") \
+	_(SEARCHES, "searches", "L", "Hunt", \
+	  "saved searches and what is new in each") \
 	_(REFRESH, "refresh", "r", "Other", \
 	  "refresh every feed now") \
 	_(HELP, "help", "?", "Other", \

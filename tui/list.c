@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/hunt.h"
 #include "store/text.h"
 #include "store/xmalloc.h"
 #include "tui/format.h"
@@ -653,6 +654,8 @@ count(struct ui_list *l, bool total, struct jt_err *err)
 		struct job_filter all;
 
 		job_filter_init(&all);
+		all.all_sources = l->filter.all_sources;	/* display toggles, not filters */
+		all.include_blocked = l->filter.include_blocked;
 		rc = store_jobs_count(l->store, &all, &l->total, err);
 	}
 	return rc;
@@ -680,6 +683,7 @@ ui_list_done(struct ui_list *l)
 	free(l->marks);
 	free(l->keyword);
 	free(l->location);
+	free(l->company);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -701,6 +705,12 @@ void
 ui_list_set_location(struct ui_list *l, const char *text)
 {
 	set_text(&l->location, &l->filter.location, text);
+}
+
+void
+ui_list_set_company(struct ui_list *l, const char *text)
+{
+	set_text(&l->company, &l->filter.company, text);
 }
 
 void
@@ -1032,14 +1042,30 @@ draw_row(const struct job *j, const struct theme *t, int y, int x, int w,
 	attr_t fav = selected ? base | A_BOLD : ui_theme_attr(t, AREA_FAVOURITE);
 	attr_t salary_attr = selected ? base : ui_theme_attr(t, AREA_SALARY);
 	bool uni = ui_text_unicode();
-	char salary[64], age[16], *loc;
-	int cx = x;
+	char salary[64], age[16], mark[8], *loc;
+	int cx = x, tw = c->title;
 
 	ui_text_blank(y, x, w, base);
-	ui_text_put_clean(y, cx, 1, j->favourite ? (uni ? "\xE2\x98\x85" : "*") : " ", fav, 0);
+	/* A tracked posting shows its status's letter where a star would be. */
+	if (j->status != TRACK_NONE)
+		snprintf(mark, sizeof(mark), "%c", hunt_status_key(j->status) - 'a' + 'A');
+	else
+		snprintf(mark, sizeof(mark), "%s",
+			 j->favourite ? (uni ? "\xE2\x98\x85" : "*") : " ");
+	ui_text_put_clean(y, cx, 1, mark, fav, 0);
 	ui_text_put_clean(y, cx + 1, 1, j->read ? " " : (uni ? "\xE2\x80\xA2" : "+"), title, 0);
 	cx += MARKS_W;
-	ui_text_put(y, cx, c->title, j->title, title, TEXT_PAD);
+	if (j->sources > 1 && tw > 12) {
+		/* How many boards carry it, kept in view after the title. */
+		char count[16];
+		int cw;
+
+		snprintf(count, sizeof(count), "%s%d", uni ? "\xC3\x97" : "x", j->sources);
+		cw = text_width(count);
+		ui_text_put_clean(y, cx + tw - cw, cw, count, fav, 0);
+		tw -= cw + 1;
+	}
+	ui_text_put(y, cx, tw, j->title, title, TEXT_PAD);
 	cx += c->title + 1;
 	ui_text_put(y, cx, c->company, j->company, base, TEXT_PAD);
 	cx += c->company + 1;

@@ -27,9 +27,10 @@ struct list_cursor {
 
 struct ui_list {
 	struct store *store;		/* borrowed */
-	struct job_filter filter;	/* keyword and location point at the strings below */
+	struct job_filter filter;	/* keyword, location, company point at the strings below */
 	char *keyword;			/* owned; NULL = no keyword filter */
 	char *location;			/* owned; NULL = no location filter */
+	char *company;			/* owned; NULL = no company filter (saved searches) */
 	struct job_list rows;		/* the window: consecutive matching postings, in order */
 	struct list_cursor head;	/* the position just before rows.v[0] */
 	struct list_cursor *marks;	/* earlier heads, a stack, to scroll back up cheaply */
@@ -50,6 +51,7 @@ void ui_list_done(struct ui_list *l);
 /* Set the keyword or location filter text (NULL or "" clears it); ui_list_reload() next. */
 void ui_list_set_keyword(struct ui_list *l, const char *text);
 void ui_list_set_location(struct ui_list *l, const char *text);
+void ui_list_set_company(struct ui_list *l, const char *text);
 /* The next sort order (relevance only while there is a keyword); ui_list_reload() next. */
 void ui_list_sort_next(struct ui_list *l);
 

@@ -1,9 +1,10 @@
 /*
- * Opening links in a browser and copying them with OSC 52.
+ * Opening links in a browser, copying them with OSC 52, and editing a file in $EDITOR.
  *
- * Owns the browser child process while it runs. It must never pass a link through a shell
- * or build a command line from it, never hand over a link fetch_url_openable() refused,
- * and never write to the terminal anything but a base64 payload inside its own OSC 52.
+ * Owns the browser or editor child process while it runs. It must never pass a link or a
+ * path through a shell or build a command line from it, never hand over a link
+ * fetch_url_openable() refused, and never write to the terminal anything but a base64
+ * payload inside its own OSC 52.
  */
 #include "config.h"
 #include "tui/open.h"
@@ -48,38 +49,20 @@ find_program(const char *prog)
 	return NULL;
 }
 
-bool
-ui_open_url(const char *url, char *msg, size_t size)
+/*
+ * Run the program at full with argv, the terminal handed over to it (endwin) and taken back
+ * afterwards, and wait for it. Returns the child's pid (or -1 when fork failed, errno says
+ * why) and its wait status in *status.
+ */
+static pid_t
+run_child(const char *full, char *const argv[], int *status)
 {
-	const char *browser = getenv("BROWSER"), *why;
-	char prog[256], *full;
-	char *argv[3];
 	long max_fd = sysconf(_SC_OPEN_MAX);
-	int status = 0;
 	pid_t pid;
 
-	if (!fetch_url_openable(url, &why)) {
-		snprintf(msg, size, "not opened: %s", why);
-		return false;
-	}
-	if (browser && *browser) {
-		/* $BROWSER may list programs separated by ':'; the first one is used. */
-		size_t n = strcspn(browser, ":");
-
-		string_ncopy(prog, n + 1 < sizeof(prog) ? n + 1 : sizeof(prog), browser);
-	} else {
-		string_copy(prog, "xdg-open");
-	}
-	if (!*prog || !(full = find_program(prog))) {
-		snprintf(msg, size, "cannot open the link: no program %s (set BROWSER)", prog);
-		return false;
-	}
 	if (max_fd < 0 || max_fd > 65536)
 		max_fd = 65536;
-	argv[0] = prog;
-	argv[1] = (char *)url;
-	argv[2] = NULL;
-
+	*status = 0;
 	def_prog_mode();
 	endwin();
 	fflush(stdout);
@@ -99,17 +82,24 @@ ui_open_url(const char *url, char *msg, size_t size)
 		_exit(127);
 	}
 	if (pid > 0)
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		while (waitpid(pid, status, 0) < 0 && errno == EINTR)
 			;
+	else
+		*status = errno;
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();
-	free(full);
+	if (pid < 0)
+		errno = *status;
+	return pid;
+}
 
+/* What happened to a child that did not exit 0, in words. */
+static void
+child_trouble(const char *prog, pid_t pid, int status, char *msg, size_t size)
+{
 	if (pid < 0)
 		snprintf(msg, size, "cannot start %s: %s", prog, strerror(errno));
-	else if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		snprintf(msg, size, "opened in %s: %s", prog, url);
 	else if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
 		snprintf(msg, size, "cannot run %s", prog);
 	else if (WIFEXITED(status))
@@ -117,6 +107,76 @@ ui_open_url(const char *url, char *msg, size_t size)
 	else
 		snprintf(msg, size, "%s was killed by signal %d", prog,
 			 WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+}
+
+bool
+ui_edit_file(const char *editor, const char *path, char *msg, size_t size)
+{
+	char *words[17], *copy = xstrdup(editor), *p = copy, *full;
+	int n = 0, status;
+	pid_t pid;
+	bool ok;
+
+	/* Words split at blanks ("emacs -nw"); no quoting, no shell. */
+	while (*p && n < 16) {
+		while (*p == ' ' || *p == '\t')
+			*p++ = '\0';
+		if (!*p)
+			break;
+		words[n++] = p;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+	}
+	if (!n || !(full = find_program(words[0]))) {
+		snprintf(msg, size, "cannot edit: no program %s (check EDITOR)", n ? words[0] : "");
+		free(copy);
+		return false;
+	}
+	words[n++] = (char *)path;
+	words[n] = NULL;
+	pid = run_child(full, words, &status);
+	ok = pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	if (!ok)
+		child_trouble(words[0], pid, status, msg, size);
+	free(full);
+	free(copy);
+	return ok;
+}
+
+bool
+ui_open_url(const char *url, char *msg, size_t size)
+{
+	const char *browser = getenv("BROWSER"), *why;
+	char prog[256], *full;
+	char *argv[3];
+	int status = 0;
+	pid_t pid;
+
+	if (!fetch_url_openable(url, &why)) {
+		snprintf(msg, size, "not opened: %s", why);
+		return false;
+	}
+	if (browser && *browser) {
+		/* $BROWSER may list programs separated by ':'; the first one is used. */
+		size_t n = strcspn(browser, ":");
+
+		string_ncopy(prog, n + 1 < sizeof(prog) ? n + 1 : sizeof(prog), browser);
+	} else {
+		string_copy(prog, "xdg-open");
+	}
+	if (!*prog || !(full = find_program(prog))) {
+		snprintf(msg, size, "cannot open the link: no program %s (set BROWSER)", prog);
+		return false;
+	}
+	argv[0] = prog;
+	argv[1] = (char *)url;
+	argv[2] = NULL;
+	pid = run_child(full, argv, &status);
+	free(full);
+	if (pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		snprintf(msg, size, "opened in %s: %s", prog, url);
+	else
+		child_trouble(prog, pid, status, msg, size);
 	return pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 

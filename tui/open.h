@@ -1,5 +1,6 @@
 /*
- * Handing a posting's link to the outside: the browser, or the terminal's clipboard.
+ * Handing a posting's link to the outside: the browser, or the terminal's clipboard; and
+ * handing a note to the user's editor.
  *
  * Only links that fetch_url_openable() accepts (http and https, no controls or spaces)
  * leave jobterm; anything else is refused with a reason. Main (UI) thread only, while
@@ -26,5 +27,12 @@ bool ui_open_url(const char *url, char *msg, size_t size);
  * link was refused (msg says why) or no copy could be made (msg shows the link).
  */
 bool ui_copy_url(const char *url, char *msg, size_t size);
+
+/*
+ * Run editor (the words of $EDITOR, split at blanks: "vim", "emacs -nw") with the words and
+ * then path as its arguments, no shell, the terminal handed over to it and taken back. Waits
+ * for it. True when it exited 0; otherwise msg (size bytes) says what happened.
+ */
+bool ui_edit_file(const char *editor, const char *path, char *msg, size_t size);
 
 #endif

@@ -2,10 +2,11 @@
  * The terminal UI's event loop: layout, keys, the status line, and the background refresh.
  *
  * Owns the screen (curses), the UI thread's store connection, the fetcher and the signal
- * self-pipe. The loop blocks only in poll() on the terminal, the fetcher's wake fd and the
- * self-pipe; signal handlers only set a flag and write a byte. It must never wait on the
- * network, never write to stdout or stderr while curses is active, and never leave the
- * terminal in curses mode on any way out (quit, error, die(), SIGINT, SIGTERM).
+ * self-pipe, and the job hunt's questions (a status to pick, a company to block). The loop
+ * blocks only in poll() on the terminal, the fetcher's wake fd and the self-pipe; signal
+ * handlers only set a flag and write a byte. It must never wait on the network, never write
+ * to stdout or stderr while curses is active, and never leave the terminal in curses mode on
+ * any way out (quit, error, die(), SIGINT, SIGTERM).
  */
 #include "config.h"
 #include "tui/ui.h"
@@ -22,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/hunt.h"
 #include "store/strbuf.h"
 #include "store/text.h"
 #include "store/xmalloc.h"
@@ -30,6 +32,7 @@
 #include "tui/keys.h"
 #include "tui/list.h"
 #include "tui/open.h"
+#include "tui/pipeline.h"
 #include "tui/prompt.h"
 
 #define SIDE_MIN_COLS	120	/* list and detail side by side from this width */
@@ -55,6 +58,15 @@ struct rect {
 enum prompt_kind {
 	PROMPT_KEYWORD,
 	PROMPT_LOCATION,
+	PROMPT_NOTE,		/* a note, when there is no $EDITOR */
+	PROMPT_SEARCH,		/* the name to save the filters under */
+};
+
+/* A one-key question on the status line. */
+enum ask_kind {
+	ASK_NONE,
+	ASK_STATUS,		/* which status for posting ask_id */
+	ASK_BLOCK,		/* block company ask_text? */
 };
 
 struct ui {
@@ -67,6 +79,8 @@ struct ui {
 	struct ui_detail detail;
 	struct ui_prompt prompt;
 	struct ui_help help;
+	struct ui_pipeline pipeline;
+	struct ui_searches searches;
 	SCREEN *screen;			/* from newterm() */
 	enum prompt_kind prompt_kind;
 	enum layout layout;
@@ -82,6 +96,11 @@ struct ui {
 	char error[512];		/* the last refresh error, in words */
 	char message[512];		/* the outcome of the last action; cleared by a key */
 	bool message_error;		/* message is an error */
+	enum ask_kind ask;		/* the question on the status line, if any */
+	int64_t ask_id;			/* the posting it is about */
+	char ask_text[256];		/* ASK_BLOCK: the company */
+	int64_t note_id;		/* PROMPT_NOTE: the posting whose note is edited */
+	int64_t blocked;		/* postings the blocks hide (for the status line) */
 };
 
 /* ---- signals: flags and a self-pipe ------------------------------------------------------- */
@@ -331,8 +350,23 @@ filters_text(const struct ui *u, struct strbuf *sb)
 		strbuf_adds(sb, "  favourites");
 	if (f->unread_only)
 		strbuf_adds(sb, "  unread");
+	if (f->company)
+		strbuf_addf(sb, "  company:%s", f->company);
+	if (f->status)
+		strbuf_addf(sb, "  %s", f->status == TRACK_ANY ? "tracked"
+			    : hunt_status_name((enum track_status)f->status));
+	if (f->since_days)
+		strbuf_addf(sb, "  %dd", f->since_days);
+	if (f->min_salary > 0)
+		strbuf_addf(sb, "  >=%.0f", f->min_salary);
 	if (f->sort != SORT_DATE && !(f->sort == SORT_RELEVANCE && !f->keyword))
 		strbuf_addf(sb, "  by %s", job_sort_name(f->sort));
+	if (f->all_sources)
+		strbuf_adds(sb, "  every copy");
+	if (f->include_blocked)
+		strbuf_adds(sb, "  blocked shown");
+	else if (u->blocked)
+		strbuf_addf(sb, "  %lld blocked", (long long)u->blocked);
 }
 
 static void
@@ -346,6 +380,17 @@ draw_status(struct ui *u)
 	const char *left;
 
 	ui_text_blank(y, 0, w, status);
+	if (u->ask != ASK_NONE) {
+		char *q = u->ask == ASK_STATUS
+			? xstrdup("Status: s)aved a)pplied i)nterviewing o)ffer r)ejected "
+				  "w)ithdrawn n)one  Esc")
+			: xasprintf("Block %s? Its postings are hidden everywhere. y/n",
+				    u->ask_text);
+
+		ui_text_put(y, 1, w - 1, q, status | A_BOLD, 0);
+		free(q);
+		return;
+	}
 	if (u->prompt.active) {
 		counts_text(u, right, sizeof(right), false);
 		rw = text_width(right) + 2;
@@ -403,6 +448,10 @@ draw(struct ui *u)
 	erase();
 	if (u->help.active) {
 		ui_help_draw(&u->help, &u->keys, &u->theme, 0, 0, LINES - 1, COLS);
+	} else if (u->pipeline.active) {
+		ui_pipeline_draw(&u->pipeline, &u->theme, 0, 0, LINES - 1, COLS, now);
+	} else if (u->searches.active) {
+		ui_searches_draw(&u->searches, &u->theme, 0, 0, LINES - 1, COLS);
 	} else {
 		if (u->list_r.h)
 			ui_list_draw(&u->list, &u->theme, u->list_r.y, u->list_r.x, u->list_r.h,
@@ -540,16 +589,50 @@ prompt_changed(void *ctx, const char *text)
 
 	if (u->prompt_kind == PROMPT_KEYWORD)
 		ui_list_set_keyword(&u->list, text);
-	else
+	else if (u->prompt_kind == PROMPT_LOCATION)
 		ui_list_set_location(&u->list, text);
+	else
+		return;
 	u->requery = true;
 }
+
+static void hunt_changed(struct ui *u, int64_t id);
 
 static void
 prompt_finished(void *ctx, const char *text, bool keep)
 {
 	struct ui *u = ctx;
+	struct jt_err err = { "" };
+	enum jt_status rc;
+	bool replaced = false;
 
+	if (u->prompt_kind == PROMPT_NOTE) {
+		if (!keep) {
+			say(u, false, "note unchanged");
+		} else if ((rc = hunt_note_set(u->store, u->note_id, text, &err)) != JT_OK) {
+			store_trouble(u, rc, &err);
+		} else {
+			say(u, false, *text ? "note saved (the posting is kept for good)"
+			    : "note removed");
+			hunt_changed(u, u->note_id);
+		}
+		return;
+	}
+	if (u->prompt_kind == PROMPT_SEARCH) {
+		if (!keep || !*text) {
+			say(u, false, "search not saved");
+		} else if ((rc = hunt_search_save(u->store, text, &u->list.filter, &replaced,
+						   &err)) != JT_OK) {
+			store_trouble(u, rc, &err);
+		} else {
+			char *clean = text_sanitize(text, 0);
+
+			say(u, false, "%s search %s (L lists saved searches)",
+			    replaced ? "replaced" : "saved", clean);
+			free(clean);
+		}
+		return;
+	}
 	prompt_changed(ctx, text);
 	if (!keep)
 		say(u, false, "filter unchanged");
@@ -637,11 +720,337 @@ focus_set(struct ui *u, enum pane pane)
 	sync_detail(u, false);
 }
 
+/* ---- the job hunt ------------------------------------------------------------------------- */
+
+static void act(struct ui *u, enum action a);
+
+/* The posting the job hunt's keys act on: the pipeline's selection, else the list's. */
+static const struct job *
+hunt_target(const struct ui *u)
+{
+	const struct hunt_item *it = ui_pipeline_selected(&u->pipeline);
+
+	return it ? &it->job : ui_list_selected(&u->list);
+}
+
+static void
+count_blocked(struct ui *u)
+{
+	struct jt_err err = { "" };
+	enum jt_status rc = hunt_blocked_count(u->store, &u->blocked, &err);
+
+	store_trouble(u, rc, &err);
+}
+
+/* A status, a note or a star of posting id changed: show it wherever it is on screen. */
+static void
+hunt_changed(struct ui *u, int64_t id)
+{
+	struct jt_err err = { "" };
+	const struct job *shown = ui_detail_job(&u->detail);
+
+	refresh_list(u);
+	if (shown && shown->id == id)
+		store_trouble(u, ui_detail_show(&u->detail, u->store, id, true, &err), &err);
+	if (u->pipeline.active)
+		store_trouble(u, ui_pipeline_open(&u->pipeline, u->store, id, &err), &err);
+	count_blocked(u);
+}
+
+/* The whole of a small file (at most cap bytes); NULL when it cannot be read or is larger. */
+static char *
+slurp(const char *path, size_t cap, bool *toobig)
+{
+	struct strbuf sb;
+	char buf[4096];
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	*toobig = false;
+	if (fd < 0)
+		return NULL;
+	strbuf_init(&sb, cap);
+	while ((n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || !strbuf_add(&sb, buf, (size_t)n)) {
+			*toobig = n > 0;
+			close(fd);
+			strbuf_done(&sb);
+			return NULL;
+		}
+	}
+	close(fd);
+	return strbuf_detach(&sb, NULL);
+}
+
+/* Edit posting id's note in $EDITOR, through a private temporary file. */
+static void
+note_in_editor(struct ui *u, int64_t id, const char *editor, const char *note)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *path = xasprintf("%s/jobterm-note-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	char msg[600], *text;
+	struct jt_err err = { "" };
+	enum jt_status rc;
+	bool toobig, written;
+	int fd = mkstemp(path);
+
+	if (fd < 0) {
+		say(u, true, "cannot make a file for the note: %s", strerror(errno));
+		free(path);
+		return;
+	}
+	written = !note || (write(fd, note, strlen(note)) == (ssize_t)strlen(note) &&
+			    write(fd, "\n", 1) == 1);
+	if (close(fd) != 0 || !written) {
+		say(u, true, "cannot write the note to %s", path);
+	} else if (!ui_edit_file(editor, path, msg, sizeof(msg))) {
+		say(u, true, "%s; note unchanged", msg);
+	} else if (!(text = slurp(path, HUNT_NOTE_MAX, &toobig))) {
+		say(u, true, toobig ? "the note is longer than 64 KB; unchanged"
+		    : "cannot read the note back; unchanged");
+	} else {
+		if ((rc = hunt_note_set(u->store, id, text, &err)) != JT_OK) {
+			store_trouble(u, rc, &err);
+		} else {
+			say(u, false, "note saved (the posting is kept for good)");
+			hunt_changed(u, id);
+		}
+		free(text);
+	}
+	unlink(path);
+	free(path);
+}
+
+/* n: the note of posting id, in $EDITOR when set, else on the status line. */
+static void
+note_edit(struct ui *u, int64_t id)
+{
+	const char *editor = getenv("EDITOR");
+	struct hunt_info info;
+	struct jt_err err = { "" };
+	enum jt_status rc;
+
+	hunt_info_init(&info);
+	if ((rc = hunt_info_get(u->store, id, &info, &err)) != JT_OK) {
+		store_trouble(u, rc, &err);
+	} else if (editor && *editor) {
+		note_in_editor(u, id, editor, info.note);
+	} else if (info.note && (strchr(info.note, '\n') || strlen(info.note) > PROMPT_MAX)) {
+		say(u, true, "this note has several lines: set EDITOR to edit it");
+	} else {
+		u->note_id = id;
+		u->prompt_kind = PROMPT_NOTE;
+		ui_prompt_start(&u->prompt, "note: ", info.note, NULL, prompt_finished, u);
+	}
+	hunt_info_done(&info);
+}
+
+/* b, confirmed: block the company of posting id, in the config file and at once. */
+static void
+block_company(struct ui *u, int64_t id)
+{
+	struct jt_err err = { "" }, saved = { "" };
+	struct job j;
+	enum jt_status rc;
+	int64_t before = u->blocked;
+	bool in_config;
+	char *name;
+
+	job_init(&j);
+	if ((rc = store_job_get(u->store, id, &j, &err)) != JT_OK) {
+		store_trouble(u, rc, &err);
+		return;
+	}
+	name = text_sanitize(j.company, 0);
+	job_done(&j);
+	in_config = config_append(u->app->paths.config, "block-company", name, &saved) == JT_OK;
+	if ((rc = hunt_block_add(u->store, HUNT_BLOCK_COMPANY, name, NULL, NULL, &err)) != JT_OK) {
+		store_trouble(u, rc, &err);
+		free(name);
+		return;
+	}
+	count_blocked(u);
+	refresh_list(u);
+	if (!in_config)
+		say(u, true, "blocked %s until jobterm restarts; not saved: %s", name, saved.msg);
+	else
+		say(u, false, "blocked %s: %lld hidden (B shows them; the config file lists "
+		    "blocks)", name, (long long)(u->blocked - before));
+	free(name);
+}
+
+/* The answer to the question on the status line. */
+static void
+ask_key(struct ui *u, int key)
+{
+	enum ask_kind ask = u->ask;
+	enum track_status status = TRACK_COUNT_;
+	struct jt_err err = { "" };
+	enum jt_status rc;
+
+	u->ask = ASK_NONE;
+	if (ask == ASK_BLOCK) {
+		if (key == 'y' || key == 'Y')
+			block_company(u, u->ask_id);
+		else
+			say(u, false, "not blocked");
+		return;
+	}
+	if (key == 'n')
+		status = TRACK_NONE;
+	for (int i = TRACK_NONE + 1; i < TRACK_COUNT_; i++)
+		if (key == hunt_status_key((enum track_status)i))
+			status = (enum track_status)i;
+	if (status == TRACK_COUNT_) {
+		say(u, false, "status unchanged");
+		return;
+	}
+	if ((rc = hunt_track_set(u->store, u->ask_id, status, &err)) != JT_OK) {
+		store_trouble(u, rc, &err);
+		return;
+	}
+	if (status == TRACK_NONE)
+		say(u, false, "no longer tracked (still starred; f unstars it)");
+	else
+		say(u, false, "status: %s (kept for good; P shows the pipeline)",
+		    hunt_status_name(status));
+	hunt_changed(u, u->ask_id);
+}
+
+/* Enter in the saved searches: its filters replace the list's, and it counts as opened. */
+static void
+search_apply(struct ui *u, const struct hunt_search *h)
+{
+	struct job_filter *f = &u->list.filter;
+	struct jt_err err = { "" };
+	char *name = text_sanitize(h->name, 0);
+	int64_t fresh = h->fresh;
+
+	ui_list_set_keyword(&u->list, h->keyword);
+	ui_list_set_location(&u->list, h->location);
+	ui_list_set_company(&u->list, h->company);
+	f->remote_only = h->filter.remote_only;
+	f->favourites_only = h->filter.favourites_only;
+	f->unread_only = h->filter.unread_only;
+	f->since_days = h->filter.since_days;
+	f->min_salary = h->filter.min_salary;
+	f->status = h->filter.status;
+	f->sort = h->filter.sort;
+	store_trouble(u, hunt_search_opened(u->store, h->name, (int64_t)time(NULL), &err), &err);
+	ui_searches_close(&u->searches);
+	reload(u);
+	say(u, false, "search %s: %lld new since it was last opened", name, (long long)fresh);
+	free(name);
+}
+
+static void
+pipeline_key(struct ui *u, int key)
+{
+	enum action a = ui_keymap_lookup(&u->keys, key);
+	const struct hunt_item *it = ui_pipeline_selected(&u->pipeline);
+	long page = u->pipeline.height > 1 ? u->pipeline.height - 1 : 1;
+	struct jt_err err = { "" };
+	char msg[1200];
+	int64_t id;
+
+	switch (a) {
+	case ACT_DOWN:
+	case ACT_UP:
+	case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP:
+		ui_pipeline_move(&u->pipeline, a == ACT_DOWN ? 1 : a == ACT_UP ? -1
+				 : a == ACT_PAGE_DOWN ? page : -page);
+		break;
+	case ACT_FIRST:
+	case ACT_LAST:
+		ui_pipeline_move(&u->pipeline, a == ACT_FIRST ? -INT32_MAX : INT32_MAX);
+		break;
+	case ACT_TRACK:
+	case ACT_NOTE:
+		act(u, a);
+		break;
+	case ACT_BROWSE:
+	case ACT_COPY:
+		if (!it)
+			break;
+		if (a == ACT_BROWSE) {
+			ui_open_url(apply_url(&it->job), msg, sizeof(msg));
+			say(u, strncmp(msg, "opened", 6) != 0, "%s", msg);
+		} else {
+			ui_copy_url(apply_url(&it->job), msg, sizeof(msg));
+			say(u, !strncmp(msg, "not ", 4) || !strncmp(msg, "could", 5), "%s", msg);
+		}
+		break;
+	case ACT_OPEN:
+		if (!it)
+			break;
+		id = it->job.id;
+		ui_pipeline_close(&u->pipeline);
+		focus_set(u, PANE_DETAIL);
+		store_trouble(u, ui_detail_show(&u->detail, u->store, id, true, &err), &err);
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		ui_pipeline_close(&u->pipeline);
+		sync_detail(u, false);
+		break;
+	}
+}
+
+static void
+searches_key(struct ui *u, int key)
+{
+	enum action a = ui_keymap_lookup(&u->keys, key);
+	const struct hunt_search *h = ui_searches_selected(&u->searches);
+	struct jt_err err = { "" };
+	enum jt_status rc;
+	char *name;
+
+	switch (a) {
+	case ACT_DOWN:
+	case ACT_UP:
+		ui_searches_move(&u->searches, a == ACT_DOWN ? 1 : -1);
+		break;
+	case ACT_FIRST:
+	case ACT_LAST:
+		ui_searches_move(&u->searches, a == ACT_FIRST ? -INT32_MAX : INT32_MAX);
+		break;
+	case ACT_OPEN:
+		if (h)
+			search_apply(u, h);
+		break;
+	case ACT_HIDE:
+		if (!h)
+			break;
+		name = xstrdup(h->name);
+		rc = hunt_search_remove(u->store, name, &err);
+		if (rc == JT_OK)
+			rc = ui_searches_open(&u->searches, u->store, &err);
+		store_trouble(u, rc, &err);
+		if (rc == JT_OK) {
+			char *clean = text_sanitize(name, 0);
+
+			say(u, false, "removed saved search %s", clean);
+			free(clean);
+		}
+		free(name);
+		break;
+	default:
+		ui_searches_close(&u->searches);
+		break;
+	}
+}
+
 static void
 act(struct ui *u, enum action a)
 {
 	const struct job *j = ui_list_selected(&u->list);
 	struct job_filter *f = &u->list.filter;
+	struct jt_err err = { "" };
 	char msg[1200];
 
 	switch (a) {
@@ -698,16 +1107,72 @@ act(struct ui *u, enum action a)
 	case ACT_CLEAR:
 		ui_list_set_keyword(&u->list, NULL);
 		ui_list_set_location(&u->list, NULL);
+		ui_list_set_company(&u->list, NULL);
 		f->remote_only = f->favourites_only = f->unread_only = false;
+		f->include_blocked = false;
+		f->all_sources = !u->app->config.group_duplicates;
+		f->since_days = f->status = 0;
+		f->min_salary = 0;
 		if (f->sort == SORT_RELEVANCE)
 			f->sort = SORT_DATE;
+		u->list.total = 0;
 		say(u, false, "filters cleared");
 		reload(u);
 		break;
+	case ACT_SHOW_BLOCKED:
+	case ACT_ALL_SOURCES:
+		if (a == ACT_SHOW_BLOCKED)
+			f->include_blocked = !f->include_blocked;
+		else
+			f->all_sources = !f->all_sources;
+		u->list.total = 0;	/* the total follows these two */
+		reload(u);
+		say(u, false, "%s", a == ACT_SHOW_BLOCKED
+		    ? (f->include_blocked ? "blocked postings shown" : "blocked postings hidden")
+		    : (f->all_sources ? "every board's copy of a job listed"
+		       : "one row per job, however many boards carry it"));
+		break;
+	case ACT_TRACK:
+		if ((j = hunt_target(u))) {
+			u->ask = ASK_STATUS;
+			u->ask_id = j->id;
+		}
+		break;
+	case ACT_NOTE:
+		if ((j = hunt_target(u)))
+			note_edit(u, j->id);
+		break;
+	case ACT_BLOCK:
+		if (!j)
+			break;
+		if (!j->company || !*j->company) {
+			say(u, true, "this posting names no company to block");
+			break;
+		}
+		u->ask = ASK_BLOCK;
+		u->ask_id = j->id;
+		string_copy(u->ask_text, j->company);
+		break;
+	case ACT_PIPELINE:
+		store_trouble(u, ui_pipeline_open(&u->pipeline, u->store, 0, &err), &err);
+		break;
+	case ACT_SAVE_SEARCH:
+		u->prompt_kind = PROMPT_SEARCH;
+		ui_prompt_start(&u->prompt, "save search as: ", NULL, NULL, prompt_finished, u);
+		break;
+	case ACT_SEARCHES:
+		store_trouble(u, ui_searches_open(&u->searches, u->store, &err), &err);
+		break;
 	case ACT_FAVOURITE:
+		if (j && j->status != TRACK_NONE && j->favourite) {
+			say(u, true, "a tracked posting stays starred: a, then n, stops "
+			    "tracking it");
+			break;
+		}
 		if (j && flag_set(u, JOB_FLAG_FAVOURITE, !j->favourite)) {
 			j = ui_list_selected(&u->list);
 			say(u, false, "%s", j->favourite ? "starred (kept for good)" : "unstarred");
+			count_blocked(u);
 			if (f->favourites_only)
 				refresh_list(u);
 		}
@@ -762,7 +1227,8 @@ on_mouse(struct ui *u)
 	const struct rect *l = &u->list_r, *d = &u->detail_r;
 	bool in_list, in_detail;
 
-	if (getmouse(&me) != OK || u->help.active || u->prompt.active)
+	if (getmouse(&me) != OK || u->help.active || u->prompt.active || u->pipeline.active ||
+	    u->searches.active || u->ask != ASK_NONE)
 		return;
 	in_list = l->h && me.y >= l->y && me.y < l->y + l->h && me.x >= l->x &&
 		  me.x < l->x + l->w;
@@ -802,12 +1268,24 @@ on_key(struct ui *u, int key)
 		return;
 	}
 	*u->message = '\0';
+	if (u->ask != ASK_NONE) {
+		ask_key(u, key);
+		return;
+	}
 	if (u->prompt.active) {
 		ui_prompt_key(&u->prompt, key);
 		return;
 	}
 	if (u->help.active) {
 		ui_help_key(&u->help, &u->keys, key);
+		return;
+	}
+	if (u->pipeline.active) {
+		pipeline_key(u, key);
+		return;
+	}
+	if (u->searches.active) {
+		searches_key(u, key);
 		return;
 	}
 	act(u, ui_keymap_lookup(&u->keys, key));
@@ -894,6 +1372,7 @@ loop(struct ui *u)
 		if (u->data_changed) {
 			u->data_changed = false;
 			refresh_list(u);
+			count_blocked(u);
 		}
 		draw(u);
 		if (poll(fds, 3, poll_timeout(u)) < 0 && errno != EINTR)
@@ -943,19 +1422,27 @@ ui_run(struct app *app)
 		return 1;
 	}
 	ui_list_init(&u.list, u.store);
+	u.list.filter.all_sources = !app->config.group_duplicates;
 	ui_detail_init(&u.detail);
 	ui_prompt_init(&u.prompt);
+	ui_pipeline_init(&u.pipeline);
+	ui_searches_init(&u.searches);
 	if (!signals_start() || !screen_start(&u)) {
 		fputs("jobterm: cannot start the terminal UI\n", stderr);
 		signals_stop();
 		ui_list_done(&u.list);
 		ui_detail_done(&u.detail);
+		ui_pipeline_done(&u.pipeline);
+		ui_searches_done(&u.searches);
 		store_close(u.store);
 		ui_keymap_done(&u.keys);
 		return 1;
 	}
 
 	/* The first screen comes from the cache, before any network activity. */
+	if (hunt_blocks_sync(u.store, &app->config, &err) != JT_OK)
+		say(&u, true, "cannot apply the blocked companies and words: %s", err.msg);
+	count_blocked(&u);
 	layout(&u);
 	reload(&u);
 	draw(&u);
@@ -977,6 +1464,8 @@ ui_run(struct app *app)
 	ui_list_done(&u.list);
 	ui_detail_done(&u.detail);
 	ui_prompt_done(&u.prompt);
+	ui_pipeline_done(&u.pipeline);
+	ui_searches_done(&u.searches);
 	store_close(u.store);
 	endwin();
 	delscreen(u.screen);

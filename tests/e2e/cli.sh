@@ -68,7 +68,7 @@ check_eq "three postings" "$(printf '%s' "$all" | json 'len(d)')" 3
 check_eq "newest first" "$(printf '%s' "$all" | json '[j["title"] for j in d]')" \
     "['Support Engineer', 'Platform Engineer', 'Backend Engineer (Python)']"
 check_eq "json fields" "$(printf '%s' "$all" | json 'sorted(d[2].keys())')" \
-    "['apply_url', 'company', 'employment_type', 'favourite', 'feed', 'feed_name', 'first_seen', 'hidden', 'hybrid', 'id', 'location', 'posted', 'read', 'remote', 'salary_currency', 'salary_max', 'salary_min', 'salary_period', 'tags', 'title', 'url']"
+    "['apply_url', 'company', 'employment_type', 'favourite', 'feed', 'feed_name', 'first_seen', 'hidden', 'hybrid', 'id', 'location', 'posted', 'read', 'remote', 'salary_currency', 'salary_max', 'salary_min', 'salary_period', 'sources', 'status', 'tags', 'title', 'url']"
 check_eq "json values" \
     "$(printf '%s' "$all" | json 'd[2]["salary_min"], d[2]["salary_max"], d[2]["salary_currency"], d[2]["posted"], d[2]["feed_name"], d[2]["favourite"]')" \
     "(120000, 150000, 'USD', '2026-11-20T10:00:00Z', 'Local jobs', False)"
