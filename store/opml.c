@@ -305,7 +305,8 @@ opml_parse(const char *text, size_t len, struct opml_feeds *out, struct jt_err *
 				return jt_fail(err, JT_ERR_FORMAT, "not an OPML document");
 			}
 			root = true;
-			if (ok && nlen == 7 && !memcmp(name, "outline", 7) && a.url) {
+			if (ok && nlen == 7 && !memcmp(name, "outline", 7) &&
+			    a.url && *a.url) {
 				struct opml_feed *f;
 
 				if (got.n >= OPML_MAX_FEEDS) {

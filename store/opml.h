@@ -35,8 +35,8 @@ void opml_feeds_init(struct opml_feeds *l);
 void opml_feeds_done(struct opml_feeds *l);
 
 /*
- * The feeds of the OPML document text[0..len): every outline element with an xmlUrl, at any
- * depth. JT_ERR_FORMAT when it is not OPML (no opml root element), JT_ERR_PARSE when it is
+ * The feeds of the OPML document text[0..len): every outline element with a non-empty xmlUrl,
+ * at any depth. JT_ERR_FORMAT when it is not OPML (no opml root element), JT_ERR_PARSE when it is
  * cut short (an unterminated comment, tag or attribute), JT_ERR_TOOBIG over the caps above;
  * err says where. On failure *out holds nothing new.
  */

@@ -771,6 +771,7 @@ test_opml(void)
 		" jobtermFormat=\"greenhouse\"></outline>\n"
 		"  <outline text=\"&boom; &x;\" xmlUrl=\"exec:rm -rf ~\"/>\n"
 		"  <outline text=\"no url\"/>\n"
+		"  <outline text=\"empty url\" xmlUrl=\"\"/>\n"
 		"  <![CDATA[ <outline xmlUrl=\"http://cdata.example/\"/> ]]>\n"
 		"  <outline text=\"nul &#0; bad &#xD800;\""
 		" xmlUrl=\"&#x1b;[31m\n http://c.example/\"/>\n"
