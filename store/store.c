@@ -126,6 +126,8 @@ struct store {
 	char *ingest_url;		/* the feed being refreshed, between begin and commit */
 	int64_t ingest_now;
 	struct hunt_cache *hunt;	/* blocked companies and words (freed by SQLite) */
+	int64_t indexed;		/* postings up to this id are in postings_fts; those
+					 * above were added by the refresh under way */
 };
 
 static enum jt_status
@@ -185,8 +187,9 @@ col_text(sqlite3_stmt *st, int i)
 	return v ? xstrdup((const char *)v) : NULL;
 }
 
+/* The first column of the first row of sql (a PRAGMA or a SELECT); an SQLite result code. */
 static int
-pragma_int(struct store *s, const char *sql, int *out)
+query_int(struct store *s, const char *sql, int64_t *out)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
@@ -194,7 +197,7 @@ pragma_int(struct store *s, const char *sql, int *out)
 	if (rc == SQLITE_OK) {
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
-			*out = sqlite3_column_int(st, 0);
+			*out = sqlite3_column_int64(st, 0);
 			rc = SQLITE_OK;
 		}
 	}
@@ -231,7 +234,7 @@ make_parent_dirs(const char *path, struct jt_err *err)
 static enum jt_status
 migrate(struct store *s, struct jt_err *err)
 {
-	int version;
+	int64_t version;
 
 	for (;;) {
 		enum jt_status rc;
@@ -240,7 +243,7 @@ migrate(struct store *s, struct jt_err *err)
 		if (exec(s, "BEGIN IMMEDIATE", err) != JT_OK)
 			return JT_ERR_DB;
 		/* Read again inside the lock: another process may have migrated meanwhile. */
-		if (pragma_int(s, "PRAGMA user_version", &version) != SQLITE_OK) {
+		if (query_int(s, "PRAGMA user_version", &version) != SQLITE_OK) {
 			rc = db_fail(s, err, "cannot read the schema version");
 			exec(s, "ROLLBACK", NULL);
 			return rc;
@@ -249,7 +252,7 @@ migrate(struct store *s, struct jt_err *err)
 			return exec(s, "COMMIT", err);
 		if (version == 0)
 			s->created = true;
-		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", version + 1);
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", (int)version + 1);
 		if ((rc = exec(s, schema_migrations[version], err)) != JT_OK ||
 		    (rc = exec(s, sql, err)) != JT_OK ||
 		    (rc = exec(s, "PRAGMA application_id = 1248813652", err)) != JT_OK ||
@@ -260,22 +263,32 @@ migrate(struct store *s, struct jt_err *err)
 	}
 }
 
+/* jt_indexed(id): whether posting id is in the full-text index yet (schema migration 4). */
+static void
+sql_indexed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct store *s = sqlite3_user_data(ctx);
+
+	(void)argc;
+	sqlite3_result_int(ctx, sqlite3_value_int64(argv[0]) <= s->indexed);
+}
+
 /* Refuse files that are not ours, or are from a newer jobterm, before writing anything. */
 static enum jt_status
 check_file(struct store *s, struct jt_err *err)
 {
-	int app = 0, version = 0, objects = 0;
+	int64_t app = 0, version = 0, objects = 0;
 
-	if (pragma_int(s, "PRAGMA application_id", &app) != SQLITE_OK ||
-	    pragma_int(s, "PRAGMA user_version", &version) != SQLITE_OK ||
-	    pragma_int(s, "SELECT count(*) FROM sqlite_master", &objects) != SQLITE_OK)
+	if (query_int(s, "PRAGMA application_id", &app) != SQLITE_OK ||
+	    query_int(s, "PRAGMA user_version", &version) != SQLITE_OK ||
+	    query_int(s, "SELECT count(*) FROM sqlite_master", &objects) != SQLITE_OK)
 		return db_fail(s, err, "cannot read the database");
 	if (app != SCHEMA_APPLICATION_ID && (app != 0 || objects > 0))
 		return jt_fail(err, JT_ERR_DB, "%s: not a jobterm database", s->path);
 	if (version > schema_version)
 		return jt_fail(err, JT_ERR_DB_NEWER,
-			       "%s: written by a newer jobterm (schema %d; this one knows %d); "
-			       "left unchanged", s->path, version, schema_version);
+			       "%s: written by a newer jobterm (schema %lld; this one knows %d); "
+			       "left unchanged", s->path, (long long)version, schema_version);
 	return JT_OK;
 }
 
@@ -299,7 +312,10 @@ store_open(const char *path, enum store_role role, struct store **out, struct jt
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-	if (!(s->hunt = hunt_attach(s->db))) {
+	s->indexed = INT64_MAX;
+	if (!(s->hunt = hunt_attach(s->db)) ||
+	    sqlite3_create_function_v2(s->db, "jt_indexed", 1, SQLITE_UTF8, s, sql_indexed,
+				       NULL, NULL, NULL) != SQLITE_OK) {
 		rc = db_fail(s, err, "cannot register functions");
 		goto fail;
 	}
@@ -313,8 +329,10 @@ store_open(const char *path, enum store_role role, struct store **out, struct jt
 		rc = db_fail(s, err, "cannot switch to WAL mode");
 		goto fail;
 	}
+	/* The fetcher's refresh of tens of thousands of postings is one transaction: a page
+	 * cache of 64 MB keeps it from spilling to the file before the commit. */
 	if ((rc = exec(s, role == STORE_USER ? "PRAGMA synchronous = FULL"
-					     : "PRAGMA synchronous = NORMAL", err)) != JT_OK ||
+			  : "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536", err)) != JT_OK ||
 	    (rc = exec(s, "PRAGMA foreign_keys = ON", err)) != JT_OK ||
 	    (rc = migrate(s, err)) != JT_OK)
 		goto fail;
@@ -513,8 +531,13 @@ store_ingest_begin(struct store *s, const char *feed_url, int64_t now, struct jt
 		store_ingest_rollback(s);
 	if ((rc = exec(s, "BEGIN IMMEDIATE", err)) != JT_OK)
 		return rc;
-	if ((rc = hunt_blocks_load(s, err)) != JT_OK) {
+	if (query_int(s, "SELECT coalesce(max(id), 0) FROM postings", &s->indexed) != SQLITE_OK)
+		rc = db_fail(s, err, "cannot start the refresh");
+	else
+		rc = hunt_blocks_load(s, err);
+	if (rc != JT_OK) {
 		exec(s, "ROLLBACK", NULL);
+		s->indexed = INT64_MAX;
 		return rc;
 	}
 	s->ingest_url = xstrdup(feed_url);
@@ -636,13 +659,36 @@ store_ingest_put(struct store *s, const struct job *job, bool *added, struct jt_
 	return rc;
 }
 
+/* Index the postings this refresh added, all in one statement (schema migration 4). */
+static enum jt_status
+index_added(struct store *s, struct jt_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO postings_fts (rowid, title, company, location,"
+			       " tags, description_text) SELECT id, title, company, location, tags,"
+			       " description_text FROM postings WHERE id > ?1", -1, &st,
+			       NULL) != SQLITE_OK)
+		return db_fail(s, err, "cannot index the new postings");
+	sqlite3_bind_int64(st, 1, s->indexed);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s, err, "cannot index the new postings");
+	return JT_OK;
+}
+
 enum jt_status
 store_ingest_commit(struct store *s, struct jt_err *err)
 {
-	enum jt_status rc = exec(s, "COMMIT", err);
+	enum jt_status rc = index_added(s, err);
 
+	if (rc == JT_OK)
+		rc = exec(s, "COMMIT", err);
 	if (rc != JT_OK)
 		store_ingest_rollback(s);
+	s->indexed = INT64_MAX;
 	free(s->ingest_url);
 	s->ingest_url = NULL;
 	return rc;
@@ -653,6 +699,7 @@ store_ingest_rollback(struct store *s)
 {
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->indexed = INT64_MAX;
 	free(s->ingest_url);
 	s->ingest_url = NULL;
 }
@@ -711,8 +758,10 @@ row_read(sqlite3_stmt *st, struct job *j)
 
 /*
  * The FTS5 query for what a user typed, or NULL when it holds nothing to search for. Each
- * word becomes a quoted phrase with a prefix star ("node.js"* "c++"*), so operators, quotes
- * and punctuation are searched for as text and never parsed as query syntax.
+ * word becomes a quoted phrase with a prefix star ("node.js"* "rust"*), so operators, quotes
+ * and punctuation are searched for as text and never parsed as query syntax. A word with a
+ * single letter or digit gets no star ("c++" finds C, not every word starting with c): that
+ * prefix would read the whole index to narrow nothing.
  */
 static char *
 fts_query(const char *typed)
@@ -723,15 +772,15 @@ fts_query(const char *typed)
 	strbuf_init(&q, 0);
 	while (*p) {
 		const char *w;
-		bool word = false;
+		int alnum = 0;		/* bytes of letters and digits */
 
 		while (*p == ' ' || *p == '\t' || *p == '\n')
 			p++;
 		for (w = p; *p && *p != ' ' && *p != '\t' && *p != '\n'; p++)
 			if ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
 			    (*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0x80)
-				word = true;
-		if (!word)
+				alnum++;
+		if (!alnum)
 			continue;
 		if (q.len)
 			strbuf_addc(&q, ' ');
@@ -741,7 +790,7 @@ fts_query(const char *typed)
 				strbuf_addc(&q, '"');
 			strbuf_addc(&q, *w);
 		}
-		strbuf_adds(&q, "\"*");
+		strbuf_adds(&q, alnum > 1 ? "\"*" : "\"");
 	}
 	if (!q.len) {
 		strbuf_done(&q);
