@@ -150,5 +150,7 @@ struct job_filter {
 };
 
 void job_filter_init(struct job_filter *filter);
+/* Whether the filter lists other postings than its display toggles alone would. */
+bool job_filter_narrows(const struct job_filter *filter);
 
 #endif

@@ -860,23 +860,34 @@ q_double(struct query *q, double v)
 
 /*
  * FROM and WHERE of a filter (shared by the listing and the count), after the select list;
- * with_rank adds the keyword rank to that list when there is a keyword.
+ * with_rank adds the keyword rank to that list when the filter sorts by relevance. Otherwise
+ * the keyword's matches are only a set the rows are tested against, so that a list in date
+ * order reads the date index until it has a screenful instead of sorting every match.
  */
 static void
 q_where(struct query *q, const struct job_filter *f, bool with_rank)
 {
 	char *match = f->keyword ? fts_query(f->keyword) : NULL;
+	bool ranked = match && with_rank && f->sort == SORT_RELEVANCE;
 
-	if (match && with_rank)
+	if (ranked)
 		strbuf_adds(&q->sql, ", m.rank");
 	strbuf_adds(&q->sql, " FROM postings p");
-	if (match) {
+	if (ranked) {
 		strbuf_adds(&q->sql, " JOIN (SELECT rowid, rank FROM postings_fts WHERE"
 			    " postings_fts MATCH ?) m ON m.rowid = p.id");
 		q_text(q, match);
 		q->keyword = true;
 	}
 	strbuf_adds(&q->sql, JOB_JOINS " WHERE 1");
+	if (match && !ranked) {
+		/* In a list the + keeps the planner from reading every match and sorting them
+		 * (3 ms instead of 25 for a word in one posting of 15, at 50 000); a count
+		 * reads the matches. */
+		strbuf_adds(&q->sql, with_rank ? " AND +p.id IN" : " AND p.id IN");
+		strbuf_adds(&q->sql, " (SELECT rowid FROM postings_fts WHERE postings_fts MATCH ?)");
+		q_text(q, match);
+	}
 	if (!f->include_hidden)
 		strbuf_adds(&q->sql, " AND coalesce(u.hidden, 0) = 0");
 	if (f->favourites_only)
@@ -1032,6 +1043,87 @@ store_jobs_query(struct store *s, const struct job_filter *filter, const struct 
 	return rc;
 }
 
+/*
+ * The postings every list leaves out, whatever else it asks (as q_where does): hidden ones,
+ * the duplicates behind their group's representative, and blocked ones that are not
+ * favourites; each of them only when the filter's toggle leaves it out. False when none is.
+ */
+static bool
+q_left_out(struct query *q, const struct job_filter *f)
+{
+	const char *sep = "";
+
+	if (!f->include_hidden) {
+		strbuf_adds(&q->sql, "SELECT job_id AS id FROM user_state WHERE hidden");
+		sep = " UNION ";
+	}
+	if (!f->all_sources) {
+		strbuf_adds(&q->sql, sep);
+		strbuf_adds(&q->sql, "SELECT id FROM posting_flags WHERE dup_member");
+		sep = " UNION ";
+	}
+	if (!f->include_blocked) {
+		strbuf_adds(&q->sql, sep);
+		strbuf_adds(&q->sql, "SELECT id FROM posting_flags WHERE blocked AND NOT "
+			    IS_FAVOURITE);
+		sep = " UNION ";
+	}
+	return *sep;
+}
+
+/*
+ * The count of a filter that narrows by a keyword, or a location, or nothing, and not by
+ * anything else, without reading the postings: how many the full-text index matches, or
+ * location_counts holds, less those of them that every list leaves out (a short list).
+ * False when the filter asks for more; q is then untouched.
+ */
+static bool
+q_count_quick(struct query *q, const struct job_filter *f)
+{
+	char *match = f->keyword ? fts_query(f->keyword) : NULL;
+	bool location = f->location && *f->location;
+
+	if ((match && location) || (f->company && *f->company) || f->remote_only ||
+	    f->favourites_only || f->unread_only || f->since_days > 0 || f->min_salary > 0 ||
+	    f->status || f->seen_after > 0) {
+		free(match);
+		return false;
+	}
+	if (match) {
+		strbuf_adds(&q->sql, "SELECT (SELECT count(*) FROM postings_fts WHERE postings_fts"
+			    " MATCH ?)");
+		q_text(q, xstrdup(match));
+	} else if (location) {
+		char *pat = like_pattern(f->location);
+
+		strbuf_adds(&q->sql, "SELECT (SELECT coalesce(sum(n), 0) FROM location_counts"
+			    " WHERE fold LIKE ? ESCAPE '\\'"
+			    " OR (remote AND 'remote' LIKE ? ESCAPE '\\'))");
+		q_text(q, pat);
+		q_text(q, xstrdup(pat));
+	} else {
+		strbuf_adds(&q->sql, "SELECT (SELECT coalesce(sum(n), 0) FROM location_counts)");
+	}
+	strbuf_adds(&q->sql, " - (SELECT count(*) FROM (");
+	if (!q_left_out(q, f))
+		strbuf_adds(&q->sql, "SELECT NULL AS id WHERE 0");
+	strbuf_adds(&q->sql, ") e");
+	if (match) {
+		strbuf_adds(&q->sql, " WHERE e.id IN (SELECT rowid FROM postings_fts WHERE"
+			    " postings_fts MATCH ?)");
+		q_text(q, match);
+	} else if (location) {
+		char *pat = like_pattern(f->location);
+
+		strbuf_adds(&q->sql, " JOIN postings p ON p.id = e.id WHERE p.location_fold LIKE ?"
+			    " ESCAPE '\\' OR (p.remote AND 'remote' LIKE ? ESCAPE '\\')");
+		q_text(q, pat);
+		q_text(q, xstrdup(pat));
+	}
+	strbuf_addc(&q->sql, ')');
+	return true;
+}
+
 enum jt_status
 store_jobs_count(struct store *s, const struct job_filter *filter, int64_t *n,
 		 struct jt_err *err)
@@ -1041,8 +1133,10 @@ store_jobs_count(struct store *s, const struct job_filter *filter, int64_t *n,
 	enum jt_status rc;
 
 	strbuf_init(&q.sql, 0);
-	strbuf_adds(&q.sql, "SELECT count(*)");
-	q_where(&q, filter, false);
+	if (!q_count_quick(&q, filter)) {
+		strbuf_adds(&q.sql, "SELECT count(*)");
+		q_where(&q, filter, false);
+	}
 	rc = q_prepare(s, &q, &st, err);
 	if (rc == JT_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)

@@ -648,16 +648,16 @@ settle(struct ui_list *l, struct jt_err *err)
 static enum jt_status
 count(struct ui_list *l, bool total, struct jt_err *err)
 {
+	struct job_filter all;
 	enum jt_status rc = store_jobs_count(l->store, &l->filter, &l->count, err);
 
-	if (rc == JT_OK && total) {
-		struct job_filter all;
-
-		job_filter_init(&all);
-		all.all_sources = l->filter.all_sources;	/* display toggles, not filters */
-		all.include_blocked = l->filter.include_blocked;
+	job_filter_init(&all);
+	all.all_sources = l->filter.all_sources;	/* display toggles, not filters */
+	all.include_blocked = l->filter.include_blocked;
+	if (rc == JT_OK && !job_filter_narrows(&l->filter))
+		l->total = l->count;	/* the same count */
+	else if (rc == JT_OK && total)
 		rc = store_jobs_count(l->store, &all, &l->total, err);
-	}
 	return rc;
 }
 

@@ -93,6 +93,39 @@ count(struct store *s, const struct job_filter *f)
 	return n;
 }
 
+/*
+ * The count of every filter the quick count answers (a keyword, a location or nothing, with
+ * each display toggle) agrees with the rows the list reads.
+ */
+static void
+counts_agree(struct store *s)
+{
+	static const char *const keywords[] = { NULL, "engineer", "zur", "crypto", "c++" };
+	static const char *const places[] = { NULL, "oslo", "zurich", "remote", "nowhere" };
+
+	for (int toggles = 0; toggles < 8; toggles++)
+		for (size_t k = 0; k < 5; k++)
+			for (size_t p = 0; p < 5; p++) {
+				struct job_filter f;
+				struct job_list l;
+				size_t n;
+
+				job_filter_init(&f);
+				f.include_hidden = toggles & 1;
+				f.all_sources = toggles & 2;
+				f.include_blocked = toggles & 4;
+				f.keyword = keywords[k];
+				f.location = places[p];
+				n = list(s, &f, &l);
+				job_list_done(&l);
+				if (count(s, &f) != (int64_t)n)
+					fprintf(stderr, "  toggles %d keyword %s location %s\n", toggles,
+						f.keyword ? f.keyword : "-",
+						f.location ? f.location : "-");
+				CHECK_INT(count(s, &f), (int64_t)n);
+			}
+}
+
 static const struct job *
 find(const struct job_list *l, const char *title, const char *feed_url)
 {
@@ -697,6 +730,11 @@ test_blocks(void)
 		store_close(bulk);
 	}
 	CHECK_INT(count(s, &f), 8);
+	CHECK_RC(store_job_flag_set(s, id_of(s, "Support Engineer", NULL), JOB_FLAG_HIDDEN, true,
+				    &err), JT_OK);
+	counts_agree(s);
+	CHECK_RC(store_job_flag_set(s, id_of(s, "Support Engineer", NULL), JOB_FLAG_HIDDEN, false,
+				    &err), JT_OK);
 	/* One more block at once (the UI's b), then a config without any. */
 	CHECK_RC(hunt_block_add(s, HUNT_BLOCK_COMPANY, "Globex", &added, &hidden, &err), JT_OK);
 	CHECK(added);
