@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 #include <limits.h>
 #include <stdint.h>
@@ -99,21 +100,64 @@ feed_xml_init(void)
 	xmlThrDefSetStructuredErrorFunc(NULL, quiet_structured);
 }
 
+/* libxml2's reports to this thread, silenced and put back. */
+struct quiet {
+	xmlGenericErrorFunc generic;
+	void *generic_ctx;
+	xmlStructuredErrorFunc structured;
+	void *structured_ctx;
+};
+
+static void
+quiet_begin(struct quiet *q)
+{
+	q->generic = xmlGenericError;
+	q->generic_ctx = xmlGenericErrorContext;
+	q->structured = xmlStructuredError;
+	q->structured_ctx = xmlStructuredErrorContext;
+	xmlSetGenericErrorFunc(NULL, quiet_generic);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
+}
+
+static void
+quiet_end(const struct quiet *q)
+{
+	xmlSetGenericErrorFunc(q->generic_ctx, q->generic);
+	xmlSetStructuredErrorFunc(q->structured_ctx, q->structured);
+}
+
 htmlDocPtr
 xml_html_read(const char *buf, size_t len, const char *encoding, int options)
 {
-	xmlGenericErrorFunc old_generic = xmlGenericError;
-	void *old_generic_ctx = xmlGenericErrorContext;
-	xmlStructuredErrorFunc old_structured = xmlStructuredError;
-	void *old_structured_ctx = xmlStructuredErrorContext;
+	struct quiet q;
 	htmlDocPtr doc;
 
-	xmlSetGenericErrorFunc(NULL, quiet_generic);
-	xmlSetStructuredErrorFunc(NULL, quiet_structured);
+	quiet_begin(&q);
 	doc = htmlReadMemory(buf, (int)len, NULL, encoding, options);
-	xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
-	xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
+	quiet_end(&q);
 	return doc;
+}
+
+void
+xml_html_sax(const char *buf, size_t len, int options, const htmlSAXHandler *sax, void *ctx)
+{
+	struct quiet q;
+	htmlParserCtxtPtr c;
+
+	quiet_begin(&q);
+	c = htmlCreateMemoryParserCtxt(buf, (int)len);
+	if (c) {
+		/* The context owns its handler block: fill it in rather than replace it. */
+		memcpy(c->sax, sax, sizeof(*sax));
+		c->userData = ctx;
+		xmlSwitchEncoding(c, XML_CHAR_ENCODING_UTF8);
+		htmlCtxtUseOptions(c, options);
+		htmlParseDocument(c);
+		if (c->myDoc)
+			xmlFreeDoc(c->myDoc);
+		htmlFreeParserCtxt(c);
+	}
+	quiet_end(&q);
 }
 
 /* ---- input --------------------------------------------------------------------------------- */

@@ -61,4 +61,9 @@ void xml_printable(char *dst, size_t size, const char *s);
  * no tree. The caller frees the tree with xmlFreeDoc(). */
 htmlDocPtr xml_html_read(const char *buf, size_t len, const char *encoding, int options);
 
+/* Parse the UTF-8 HTML buf[0..len) with options, handing its events to sax with ctx and
+ * building no tree, libxml2's reports silenced as above. */
+void xml_html_sax(const char *buf, size_t len, int options, const htmlSAXHandler *sax,
+		  void *ctx);
+
 #endif

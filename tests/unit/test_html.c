@@ -128,6 +128,9 @@ static const struct {
 	{ "<p>abc</p", "abc" },
 	{ "<div><ul><li>x", BULLET "x" },
 	{ "<p>trunc<b>ated", "truncated" },
+	{ "<p>trunc<a href=\"https://a.example", "trunc[1]\n\n[1] https://a.example" },
+	{ "<p>cut <a href=\"https://a.example/\">in the link", "cut in the link [1]\n\n"
+	  "[1] https://a.example/" },
 	{ "<p>x</p></div></ul></li>y", "x\n\ny" },
 	{ "<p>x</p><", "x\n\n<" },
 	/* encodings: bytes are UTF-8 whatever the document claims; bad ones are repaired */
