@@ -236,6 +236,11 @@ migrate(struct store *s, struct jt_err *err)
 {
 	int64_t version;
 
+	/* Up to date: open without the write lock, which a refresh in another process may
+	 * hold for seconds. */
+	if (query_int(s, "PRAGMA user_version", &version) == SQLITE_OK &&
+	    version >= schema_version)
+		return JT_OK;
 	for (;;) {
 		enum jt_status rc;
 		char sql[64];

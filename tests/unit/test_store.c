@@ -762,6 +762,17 @@ test_two_connections(void)
 	put(bulk, &j, NULL);
 	job_filter_init(&f);
 	CHECK_INT(count(user, &f), 10);
+	/* and a new connection (the UI starting) opens without waiting for the lock. */
+	{
+		struct store *again = NULL;
+		struct jt_err err = { "" };
+
+		CHECK_RC(store_open(path, STORE_USER, &again, &err), JT_OK);
+		if (again) {
+			CHECK_INT(count(again, &f), 10);
+			store_close(again);
+		}
+	}
 	CHECK_RC(store_ingest_commit(bulk, NULL), JT_OK);
 	CHECK_INT(count(user, &f), 11);
 	CHECK_RC(store_job_flag_set(user, id, JOB_FLAG_FAVOURITE, true, NULL), JT_OK);
