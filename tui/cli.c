@@ -526,11 +526,13 @@ fetch_event(void *ctx, const struct fetch_event *ev)
 			} else if (ev->not_modified) {
 				fputs(": not modified\n", stdout);
 			} else {
-				fprintf(stdout, ": %zu postings, %zu new", ev->postings, ev->added);
+				fprintf(stdout, ": %zu posting%s, %zu new", ev->postings,
+					ev->postings == 1 ? "" : "s", ev->added);
 				if (ev->pages > 1)
 					fprintf(stdout, " from %d pages", ev->pages);
 				if (ev->skipped)
-					fprintf(stdout, " (%zu items unreadable)", ev->skipped);
+					fprintf(stdout, " (%zu item%s unreadable)", ev->skipped,
+						ev->skipped == 1 ? "" : "s");
 				fputc('\n', stdout);
 			}
 			fflush(stdout);
@@ -1123,7 +1125,7 @@ feeds_list(struct store *s, enum out_format format)
 			put_clean(stdout, f->url, 0);
 			fputs("\n    ", stdout);
 			put_clean(stdout, f->name ? f->name : f->title ? f->title : "(no name)", 0);
-			printf(" · %lld postings", (long long)f->postings);
+			printf(" · %lld posting%s", (long long)f->postings, f->postings == 1 ? "" : "s");
 			if (f->format)
 				printf(" · format %s", f->format);
 			if (!f->last_fetch)
@@ -1298,7 +1300,8 @@ cmd_feeds(struct app *app, struct args *a)
 			return usage_error(a->cmd, "missing value for option", a->argv[a->i]);
 		if (m > 0)
 			continue;
-		if (a->argv[a->i][0] == '-' || target)
+		/* "-" alone is a file name: standard input (feeds import -) */
+		if ((a->argv[a->i][0] == '-' && a->argv[a->i][1]) || target)
 			return usage_error(a->cmd, "unexpected argument", a->argv[a->i]);
 		target = a->argv[a->i++];
 	}
@@ -1312,6 +1315,8 @@ cmd_feeds(struct app *app, struct args *a)
 		rc = feeds_list(s, format);
 	} else if (!strcmp(sub, "add")) {
 		const char *why = NULL;
+		struct feed old;
+		bool there;
 		char *url;
 
 		if (!target)
@@ -1335,24 +1340,36 @@ cmd_feeds(struct app *app, struct args *a)
 			free(url);
 			return 1;
 		}
+		feed_init(&old);
+		there = store_feed_get(s, url, &old, NULL) == JT_OK;
+		feed_done(&old);
 		if (store_feed_add(s, url, name, format_name, &err) != JT_OK) {
 			report_error(NULL, &err);
 			rc = 1;
 		} else {
-			fputs("added ", stdout);
+			fputs(!there ? "added " : name || format_name ? "updated " : "already there: ",
+			      stdout);
 			put_clean(stdout, url, 0);
 			fputc('\n', stdout);
 		}
 		free(url);
 	} else if (!strcmp(sub, "rm")) {
+		const char *why = NULL;
+		char *url;
+
 		if (!target || name || format_name)
 			return usage_error(a->cmd, "expected: feeds rm URL", NULL);
-		if (open_store(app, &s))
+		/* A local file by the path it was added with, as feeds add takes it. */
+		url = strstr(target, "://") ? NULL : feed_url(target, &why);
+		if (open_store(app, &s)) {
+			free(url);
 			return 1;
-		if (store_feed_remove(s, target, &err) != JT_OK) {
+		}
+		if (store_feed_remove(s, url ? url : target, &err) != JT_OK) {
 			report_error(NULL, &err);
 			rc = 1;
 		}
+		free(url);
 	} else if (!strcmp(sub, "import")) {
 		if (!target || name || format_name)
 			return usage_error(a->cmd, "expected: feeds import FILE", NULL);

@@ -62,6 +62,10 @@ cp "$SRCDIR/tests/fixtures/e2e/jobs.json" "$T/jobs.json"
 check "feeds add a local file" jt feeds add "$T/jobs.json" --name "Local jobs"
 check_eq "it is stored as a file URL" "$(jt feeds list --format json | json 'd[0]["url"]')" \
     "file://$T/jobs.json"
+check_eq "adding it again says it is there" "$(jt feeds add "$T/jobs.json")" \
+    "already there: file://$T/jobs.json"
+check_eq "adding it with a name updates it" "$(jt feeds add "$T/jobs.json" --name "Local jobs")" \
+    "updated file://$T/jobs.json"
 check "fetch reads it" jt fetch
 all=$(jt list --format json)
 check_eq "three postings" "$(printf '%s' "$all" | json 'len(d)')" 3
@@ -115,7 +119,7 @@ check_eq "fav add of an unknown id exits 1" "$?" 1
 check_contains "and names it" "$(cat "$T/err")" "no posting 999999"
 jt fav add abc 2>/dev/null
 check_eq "fav add of a non-number exits 2" "$?" 2
-check "feeds rm" jt feeds rm "file://$T/jobs.json"
+check "feeds rm takes the path feeds add took" jt feeds rm "$T/jobs.json"
 check_eq "the feed's other postings are gone" "$(jt list --format json | json 'len(d)')" 1
 check_eq "the favourite stays, in full, offline" \
     "$(jt show "$id" --format json | json 'd["title"], d["favourite"], "PostgreSQL" in d["description"]')" \

@@ -210,6 +210,9 @@ check_eq "importing again adds nothing" \
 jt feeds export >"$T/mine.opml"
 "$JOBTERM" --db "$T/other.db" --config "$T/config" feeds import "$T/mine.opml" >"$T/out" 2>/dev/null
 check_eq "a round trip between two databases" "$(tail -n 1 "$T/out")" "2 feeds added, 0 already there, 2 refused"
+jt feeds export | "$JOBTERM" --db "$T/third.db" --config "$T/config" feeds import - >"$T/out" 2>/dev/null
+check_eq "feeds import - reads standard input" "$(tail -n 1 "$T/out")" \
+    "2 feeds added, 0 already there, 2 refused"
 printf '<html><body>not a feed list</body></html>' >"$T/page.html"
 jt feeds import "$T/page.html" 2>"$T/err"
 check_eq "a file that is not OPML is refused" "$?" 1
