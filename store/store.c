@@ -777,13 +777,14 @@ fts_query(const char *typed)
 	strbuf_init(&q, 0);
 	while (*p) {
 		const char *w;
-		int alnum = 0;		/* bytes of letters and digits */
+		int alnum = 0;		/* letters and digits (a character outside ASCII counts
+					 * as one: é is a letter) */
 
 		while (*p == ' ' || *p == '\t' || *p == '\n')
 			p++;
 		for (w = p; *p && *p != ' ' && *p != '\t' && *p != '\n'; p++)
 			if ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
-			    (*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0x80)
+			    (*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0xC0)
 				alnum++;
 		if (!alnum)
 			continue;
@@ -879,8 +880,15 @@ q_where(struct query *q, const struct job_filter *f, bool with_rank)
 		strbuf_adds(&q->sql, ", m.rank");
 	strbuf_adds(&q->sql, " FROM postings p");
 	if (ranked) {
-		strbuf_adds(&q->sql, " JOIN (SELECT rowid, rank FROM postings_fts WHERE"
-			    " postings_fts MATCH ?) m ON m.rowid = p.id");
+		/* FTS5's bm25 weighs a match against the length of the whole posting, so a long
+		 * description would sink a posting with every word in its title: those come
+		 * first, then the rest, each by bm25 (columns weighted title, company,
+		 * location, tags, description). */
+		strbuf_adds(&q->sql, " JOIN (SELECT rowid, bm25(postings_fts, 10, 4, 2, 4, 1)"
+			    " - 100 * (rowid IN (SELECT rowid FROM postings_fts WHERE postings_fts"
+			    " MATCH ?)) AS rank FROM postings_fts WHERE postings_fts MATCH ?) m"
+			    " ON m.rowid = p.id");
+		q_text(q, xasprintf("{title} : (%s)", match));
 		q_text(q, match);
 		q->keyword = true;
 	}

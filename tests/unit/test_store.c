@@ -732,6 +732,41 @@ test_sort_and_pages(void)
 	for (size_t i = 1; i < l.n; i++)
 		CHECK(l.v[i - 1].rank <= l.v[i].rank);
 	job_list_done(&l);
+	/* A word in the title ranks above the same word in a tag of a shorter posting, and
+	 * é is one letter, so a whole word: none of these postings has it. */
+	{
+		struct job j;
+
+		CHECK_RC(store_ingest_begin(s, "https://a.example/feed", 1790000000, NULL), JT_OK);
+		mkjob(&j, "20", "Backend Developer", "Tagged", "Oslo", 1789990000);
+		free(j.tags);
+		j.tags = xstrdup("kotlin");
+		free(j.description_text);
+		j.description_text = xstrdup("Short.");
+		put(s, &j, NULL);
+		mkjob(&j, "21", "Data Engineer", "Titled", "Oslo", 1789990000);
+		free(j.title);
+		j.title = xstrdup("Kotlin Engineer");
+		free(j.description_text);
+		j.description_text = xstrdup("We build services for banks and shops in several "
+					     "countries, with a team of twelve people, in kotlin.");
+		put(s, &j, NULL);
+		CHECK_RC(store_ingest_commit(s, NULL), JT_OK);
+		job_filter_init(&f);
+		f.sort = SORT_RELEVANCE;
+		f.keyword = "kotlin";
+		CHECK_RC(store_jobs_query(s, &f, NULL, 100, &l, NULL), JT_OK);
+		CHECK_INT(l.n, 2);
+		if (l.n == 2)
+			CHECK_STR(l.v[0].company, "Titled");
+		job_list_done(&l);
+		f.keyword = "\xC3\xA9";
+		CHECK_INT(count(s, &f), 0);
+		f.keyword = "\xC3\xA9n";	/* two letters: a prefix, accents aside (engineer) */
+		CHECK(count(s, &f) >= 4);
+		f.keyword = "z\xC3\xBC";	/* zü: Zürich */
+		CHECK_INT(count(s, &f), 2);
+	}
 
 	for (int sort = 0; sort < SORT_COUNT_; sort++) {
 		job_filter_init(&f);
