@@ -245,6 +245,17 @@ const char *const schema_migrations[] = {
 	"  tokenize = 'unicode61 remove_diacritics 2'"
 	");"
 	"INSERT INTO postings_fts (postings_fts) VALUES ('rebuild');"
+	/* A posting with a note is kept like a tracked one: it stays a favourite. */
+	"DROP TRIGGER user_state_tracked_ins;"
+	"DROP TRIGGER user_state_tracked_upd;"
+	"CREATE TRIGGER user_state_kept_ins BEFORE INSERT ON user_state"
+	"  WHEN (new.status IS NOT NULL OR new.note IS NOT NULL) AND NOT new.favourite BEGIN"
+	"  SELECT RAISE(ABORT, 'a tracked posting, or one with a note, stays a favourite');"
+	"END;"
+	"CREATE TRIGGER user_state_kept_upd BEFORE UPDATE OF favourite, status, note ON user_state"
+	"  WHEN (new.status IS NOT NULL OR new.note IS NOT NULL) AND NOT new.favourite BEGIN"
+	"  SELECT RAISE(ABORT, 'a tracked posting, or one with a note, stays a favourite');"
+	"END;"
 	/*
 	 * How many postings each folded location has, remote and not: the number of postings,
 	 * and of those a location filter finds, without reading the postings (store_jobs_count).

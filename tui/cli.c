@@ -1029,12 +1029,17 @@ cmd_fav(struct app *app, struct args *a)
 	if (!on) {
 		struct hunt_info info;
 
-		/* A tracked posting keeps its star: say how to stop tracking it. */
+		/* A tracked posting, or one with a note, keeps its star: say how to let go. */
 		hunt_info_init(&info);
 		if (hunt_info_get(s, id, &info, NULL) == JT_OK && info.status != TRACK_NONE) {
 			fprintf(stderr, "jobterm: posting %lld is tracked (%s) and stays starred; "
 				"jobterm track %lld none stops tracking it\n", (long long)id,
 				hunt_status_name(info.status), (long long)id);
+			rc = 1;
+		} else if (info.note) {
+			fprintf(stderr, "jobterm: posting %lld has a note and stays starred; "
+				"jobterm track %lld --note '' removes the note\n", (long long)id,
+				(long long)id);
 			rc = 1;
 		}
 		hunt_info_done(&info);

@@ -823,6 +823,19 @@ note_in_editor(struct ui *u, int64_t id, const char *editor, const char *note)
 	free(path);
 }
 
+/* Whether posting id has a note (which keeps it starred). */
+static bool
+has_note(struct ui *u, int64_t id)
+{
+	struct hunt_info info;
+	bool note;
+
+	hunt_info_init(&info);
+	note = hunt_info_get(u->store, id, &info, NULL) == JT_OK && info.note;
+	hunt_info_done(&info);
+	return note;
+}
+
 /* n: the note of posting id, in $EDITOR when set, else on the status line. */
 static void
 note_edit(struct ui *u, int64_t id)
@@ -1167,6 +1180,11 @@ act(struct ui *u, enum action a)
 		if (j && j->status != TRACK_NONE && j->favourite) {
 			say(u, true, "a tracked posting stays starred: a, then n, stops "
 			    "tracking it");
+			break;
+		}
+		if (j && j->favourite && has_note(u, j->id)) {
+			say(u, true, "a posting with a note stays starred: n, then an empty note, "
+			    "removes it");
 			break;
 		}
 		if (j && flag_set(u, JOB_FLAG_FAVOURITE, !j->favourite)) {

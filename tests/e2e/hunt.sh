@@ -91,6 +91,11 @@ check "stop tracking" jt track "$acme" none
 check_eq "untracked, still starred, note kept" \
     "$(jt show "$acme" --format json | json 'd["status"], d["favourite"], d["note"] is not None')" \
     "(None, True, True)"
+jt fav rm "$acme" 2>"$T/err"
+check_eq "a posting with a note cannot be unstarred either" "$?" 1
+check_contains "and jobterm says how to remove the note" "$(cat "$T/err")" "track $acme --note ''"
+check_eq "so the note is never lost with the posting" \
+    "$(jt show "$acme" --format json | json 'd["favourite"], d["note"] is not None')" "(True, True)"
 check "feeds come back" jt feeds add "$T/a.json" --name "Board A"
 jt feeds add "$T/b.json" --name "Board B" >/dev/null
 jt fetch >/dev/null

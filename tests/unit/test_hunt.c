@@ -443,6 +443,10 @@ test_group_state(void)
 	f.favourites_only = true;
 	f.all_sources = true;
 	CHECK_INT(count(s, &f), 5);	/* the group still starred, and a2 */
+	/* Its note keeps it starred, until the note goes. */
+	CHECK(store_job_flag_set(s, a1, JOB_FLAG_FAVOURITE, false, &err) != JT_OK);
+	CHECK_INT(count(s, &f), 5);
+	CHECK_RC(hunt_note_set(s, a1, "   ", &err), JT_OK);
 	CHECK_RC(store_job_flag_set(s, a1, JOB_FLAG_FAVOURITE, false, &err), JT_OK);
 	{
 		char big[HUNT_NOTE_MAX + 2];
@@ -454,7 +458,6 @@ test_group_state(void)
 	/* A note alone stars the posting too: it is user data, never pruned. */
 	CHECK_RC(hunt_note_set(s, id_of(s, "Support Engineer", FA), "ask about visas", &err),
 		 JT_OK);
-	CHECK_RC(hunt_note_set(s, a1, "   ", &err), JT_OK);
 	job_filter_init(&f);
 	f.favourites_only = true;
 	CHECK_INT(count(s, &f), 2);	/* a2 (saved) and a4 (a note); the group was unstarred */
