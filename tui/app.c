@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "store/xmalloc.h"
 
@@ -129,10 +130,35 @@ add_samples(struct app *app, struct store *s, struct jt_err *err)
 	return rc;
 }
 
+/* The directory of a --db file must exist: a typo would otherwise make a new, empty cache. */
+static enum jt_status
+db_dir_check(const struct paths *p, struct jt_err *err)
+{
+	const char *slash = strrchr(p->db, '/');
+	char *dir;
+	struct stat st;
+	enum jt_status rc = JT_OK;
+
+	if (p->db_given && !*p->db)
+		return jt_fail(err, JT_ERR_IO, "--db: an empty file name");
+	if (!p->db_given || !slash)
+		return JT_OK;
+	dir = slash == p->db ? xstrdup("/") : xstrndup(p->db, (size_t)(slash - p->db));
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		rc = jt_fail(err, JT_ERR_IO, "%s: no such directory for the database %s", dir,
+			     p->db);
+	free(dir);
+	return rc;
+}
+
 enum jt_status
 app_store_open(struct app *app, struct store **out, struct jt_err *err)
 {
-	enum jt_status rc = store_open(app->paths.db, STORE_USER, out, err);
+	enum jt_status rc = db_dir_check(&app->paths, err);
+
+	*out = NULL;
+	if (rc == JT_OK)
+		rc = store_open(app->paths.db, STORE_USER, out, err);
 
 	if (rc == JT_OK && store_created(*out) && !app->config_found) {
 		struct jt_err why = { "" };

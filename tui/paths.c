@@ -78,6 +78,7 @@ paths_init(struct paths *p, const char *db, const char *config)
 	memset(p, 0, sizeof(*p));
 	if (db) {
 		p->db = xstrdup(db);
+		p->db_given = true;
 	} else {
 		char *data = xdg_dir("XDG_DATA_HOME", ".local/share");
 

@@ -8,6 +8,7 @@
 
 struct paths {
 	char *db;		/* --db, else $XDG_DATA_HOME/jobterm/jobterm.db */
+	bool db_given;		/* --db was given (so its directory must exist) */
 	char *config;		/* --config, else $XDG_CONFIG_HOME/jobterm/config */
 	bool config_given;	/* --config was given (so it must exist) */
 	char *datadir;		/* bundled assets: $JOBTERM_DATADIR, the source tree when run

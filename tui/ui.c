@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -1335,6 +1336,19 @@ warn_stderr(void *ctx, const char *msg)
 		say(u, true, "config: %s", msg);
 }
 
+/* Ctrl-S and Ctrl-Q are keys, not the terminal's flow control (which would freeze the
+ * screen until Ctrl-Q); endwin() puts the terminal's own settings back. */
+static void
+flow_control_off(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) == 0) {
+		t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+	}
+}
+
 static bool
 screen_start(struct ui *u)
 {
@@ -1343,6 +1357,8 @@ screen_start(struct ui *u)
 	die_hook_set(restore_terminal);
 	cbreak();
 	noecho();
+	flow_control_off();
+	def_prog_mode();	/* and so after $EDITOR or a suspend too */
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);

@@ -30,6 +30,10 @@ check_eq "an option without its value exits 2" "$?" 2
 "$JOBTERM" --db "$T/x.db" --config "$T/missing-config" list 2>"$T/err"
 check_eq "a --config that does not exist is an error" "$?" 1
 check_contains "naming the file" "$(cat "$T/err")" "missing-config"
+"$JOBTERM" --db "$T/no-such-dir/x.db" list 2>"$T/err"
+check_eq "a --db in a directory that does not exist is an error" "$?" 1
+check_contains "naming the directory" "$(cat "$T/err")" "$T/no-such-dir: no such directory"
+check "which is not created" test ! -e "$T/no-such-dir"
 
 # ---- first run: the bundled samples, offline ---------------------------------------------
 

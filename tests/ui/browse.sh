@@ -110,6 +110,13 @@ check "with its count" wait_for "1 of 5 postings"
 keys c
 check "c clears the filters" wait_for "Go Developer"
 
+# Ctrl-S is a key like any other, not flow control that freezes the screen.
+keys C-s
+keys R
+check "after Ctrl-S the screen still answers keys" wait_gone "Go Developer"
+keys R
+check "without a Ctrl-Q" wait_for "Go Developer"
+
 keys R
 check "R shows remote postings only" wait_gone "Go Developer"
 check "the remote one stays" wait_for "Data Engineer (Python)"
