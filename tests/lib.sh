@@ -280,6 +280,54 @@ wait_gone() {
 	done
 }
 
+# ui W H [NAME=VALUE...]: jobterm on the test's database and config in a W x H tmux pane.
+ui() {
+	_w=$1 _h=$2
+	shift 2
+	tmux_start "$_w" "$_h" env "$@" "$JOBTERM" --db "$T/jobterm.db" --config "$T/config"
+}
+
+# wait_exit [SECS]: wait until jobterm has exited (the pane stays, dead).
+wait_exit() {
+	_end=$(($(date +%s) + ${1:-10}))
+	until [ "$(_t_tm display-message -p -t jt '#{pane_dead}')" = 1 ]; do
+		[ "$(date +%s)" -le "$_end" ] || { diag "jobterm is still running"; return 1; }
+		sleep 0.05
+	done
+}
+
+# row TEXT: the first screen line holding TEXT.
+row() {
+	screen | grep -F -- "$1" | head -n 1
+}
+
+# wait_row TEXT NEEDLE: wait until the screen line holding TEXT also holds NEEDLE.
+wait_row() {
+	_end=$(($(date +%s) + 5))
+	until screen | grep -F -- "$1" | grep -qF -- "$2"; do
+		[ "$(date +%s)" -le "$_end" ] || { diag "no $2 on the line of $1:"; screen | _t_quote; return 1; }
+		sleep 0.05
+	done
+}
+
+# wait_selected TEXT: wait until the line holding TEXT is in reverse video (the selection).
+wait_selected() {
+	_end=$(($(date +%s) + 5))
+	until _t_tm capture-pane -e -p -t jt | grep -F -- "$1" | grep -Eq '\[([0-9]+;)*7[;m]'; do
+		[ "$(date +%s)" -le "$_end" ] || { diag "$1 is not selected"; return 1; }
+		sleep 0.05
+	done
+}
+
+# wait_file FILE [SECS]: wait until FILE exists and is not empty.
+wait_file() {
+	_end=$(($(date +%s) + ${2:-10}))
+	until [ -s "$1" ]; do
+		[ "$(date +%s)" -le "$_end" ] || { diag "no $1"; return 1; }
+		sleep 0.05
+	done
+}
+
 tmux_resize() {
 	_t_tm resize-window -t jt -x "$1" -y "$2"
 }

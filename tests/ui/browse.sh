@@ -6,28 +6,6 @@
 t_setup
 [ -n "$TMUX_BIN" ] || t_skip "tmux not found"
 
-# ui W H [NAME=VALUE...]: jobterm on the test's database in a W x H tmux pane.
-ui() {
-	_w=$1 _h=$2
-	shift 2
-	tmux_start "$_w" "$_h" env "$@" "$JOBTERM" --db "$T/jobterm.db" --config "$T/config"
-}
-# wait_exit [SECS]: wait until jobterm has exited (the pane stays, dead).
-wait_exit() {
-	_end=$(($(date +%s) + ${1:-10}))
-	until [ "$(_t_tm display-message -p -t jt '#{pane_dead}')" = 1 ]; do
-		[ "$(date +%s)" -le "$_end" ] || { diag "jobterm is still running"; return 1; }
-		sleep 0.05
-	done
-}
-# wait_selected TEXT: wait until the line holding TEXT is in reverse video (the selection).
-wait_selected() {
-	_end=$(($(date +%s) + 5))
-	until _t_tm capture-pane -e -p -t jt | grep -F -- "$1" | grep -Eq '\[([0-9]+;)*7[;m]'; do
-		[ "$(date +%s)" -le "$_end" ] || { diag "$1 is not selected"; return 1; }
-		sleep 0.05
-	done
-}
 # The display column where TEXT starts on the screen line that holds it (wide = 2).
 column_of() {
 	screen | "$PYTHON3" -c '
@@ -40,14 +18,6 @@ for line in sys.stdin.read().splitlines():
         break' "$1"
 }
 
-# wait_row TEXT NEEDLE: wait until the screen line holding TEXT also holds NEEDLE.
-wait_row() {
-	_end=$(($(date +%s) + 5))
-	until screen | grep -F -- "$1" | grep -qF -- "$2"; do
-		[ "$(date +%s)" -le "$_end" ] || { diag "no $2 on the line of $1:"; screen | _t_quote; return 1; }
-		sleep 0.05
-	done
-}
 cat >"$T/jobs.json" <<'JSON'
 {
  "version": "https://jsonfeed.org/version/1.1",
@@ -135,10 +105,6 @@ check "an accented word matches" wait_for "1 of 5"
 keys Escape
 check "Esc cancels" wait_for "Go Developer"
 
-# Enter opens a posting and marks it read; m toggles it; the mouse selects and scrolls.
-row() {
-	screen | grep -F -- "$1" | head -n 1
-}
 check "postings start unread" wait_row "Go Developer" "•"
 keys G Enter
 check "Enter opens the posting" wait_for "Services in Go."

@@ -5,31 +5,6 @@
 t_setup
 [ -n "$TMUX_BIN" ] || t_skip "tmux not found"
 
-ui() {
-	_w=$1 _h=$2
-	shift 2
-	tmux_start "$_w" "$_h" env "$@" "$JOBTERM" --db "$T/jobterm.db" --config "$T/config"
-}
-wait_exit() {
-	_end=$(($(date +%s) + ${1:-10}))
-	until [ "$(_t_tm display-message -p -t jt '#{pane_dead}')" = 1 ]; do
-		[ "$(date +%s)" -le "$_end" ] || { diag "jobterm is still running"; return 1; }
-		sleep 0.05
-	done
-}
-# The list row that holds TEXT.
-row() {
-	screen | grep -F -- "$1" | head -n 1
-}
-
-# wait_row TEXT NEEDLE: wait until the screen line holding TEXT also holds NEEDLE.
-wait_row() {
-	_end=$(($(date +%s) + 5))
-	until screen | grep -F -- "$1" | grep -qF -- "$2"; do
-		[ "$(date +%s)" -le "$_end" ] || { diag "no $2 on the line of $1:"; screen | _t_quote; return 1; }
-		sleep 0.05
-	done
-}
 cat >"$T/a.json" <<'JSON'
 {"version": "https://jsonfeed.org/version/1.1", "title": "Feed A", "items": [
  {"id": "a1", "url": "https://a.example/1", "title": "Alpha Engineer",

@@ -8,16 +8,6 @@
 t_setup
 [ -n "$TMUX_BIN" ] || t_skip "tmux not found"
 
-tm() {
-	_t_tm "$@"
-}
-wait_exit() {
-	_end=$(($(date +%s) + ${1:-10}))
-	until [ "$(tm display-message -p -t jt '#{pane_dead}')" = 1 ]; do
-		[ "$(date +%s)" -le "$_end" ] || { diag "jobterm is still running"; return 1; }
-		sleep 0.05
-	done
-}
 # The raw output as " 1b 5b ..." (one space before each byte), for byte-aligned matching.
 raw_hex() {
 	od -An -tx1 -v "$T/raw" | tr -s ' \n' '  '
@@ -57,9 +47,9 @@ jt feeds add "file://$T/hostile.json" >/dev/null && jt fetch >/dev/null ||
 # Start jobterm only once its output is being recorded.
 tmux_start 100 30 sh -c 'while [ ! -e "$1" ]; do sleep 0.05; done; exec "$2" --db "$3" --config "$4"' \
 	sh "$T/go" "$JOBTERM" "$T/jobterm.db" "$T/config"
-tm set-option -g set-clipboard on
-tm pipe-pane -o -t jt "cat >>'$T/raw'"
-title=$(tm display-message -p -t jt '#{pane_title}')
+_t_tm set-option -g set-clipboard on
+_t_tm pipe-pane -o -t jt "cat >>'$T/raw'"
+title=$(_t_tm display-message -p -t jt '#{pane_title}')
 : >"$T/go"
 
 check "the hostile posting is listed" wait_for "Normal Posting" 10
@@ -81,9 +71,9 @@ check_eq "the company column is intact on the hostile row" \
 	"$(off 'Evil RED' 'Bad ') $(off 'Other Posting' 'Other Co')" \
 	"$(off 'Normal Posting' 'Normal Co') $(off 'Normal Posting' 'Normal Co')"
 check_not_contains "no red or blink on the hostile row" \
-	"$(tm capture-pane -e -p -t jt | grep -F 'Evil RED' | grep -Eo '[[;](31|5)[;m]')" "m"
-check_eq "the pane title is unchanged" "$(tm display-message -p -t jt '#{pane_title}')" "$title"
-check_eq "nothing reached the clipboard" "$(tm list-buffers | wc -l | tr -d ' ')" 0
+	"$(_t_tm capture-pane -e -p -t jt | grep -F 'Evil RED' | grep -Eo '[[;](31|5)[;m]')" "m"
+check_eq "the pane title is unchanged" "$(_t_tm display-message -p -t jt '#{pane_title}')" "$title"
+check_eq "nothing reached the clipboard" "$(_t_tm list-buffers | wc -l | tr -d ' ')" 0
 
 keys q
 check "q quits" wait_exit

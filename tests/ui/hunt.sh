@@ -9,39 +9,9 @@
 t_setup
 [ -n "$TMUX_BIN" ] || t_skip "tmux not found"
 
-tm() {
-	_t_tm "$@"
-}
-ui() {
-	_w=$1 _h=$2
-	shift 2
-	tmux_start "$_w" "$_h" env "$@" "$JOBTERM" --db "$T/jobterm.db" --config "$T/config"
-}
-wait_exit() {
-	_end=$(($(date +%s) + ${1:-10}))
-	until [ "$(tm display-message -p -t jt '#{pane_dead}')" = 1 ]; do
-		[ "$(date +%s)" -le "$_end" ] || { diag "jobterm is still running"; return 1; }
-		sleep 0.05
-	done
-}
-# wait_row TEXT NEEDLE: wait until the screen line holding TEXT also holds NEEDLE.
-wait_row() {
-	_end=$(($(date +%s) + 5))
-	until screen | grep -F -- "$1" | grep -qF -- "$2"; do
-		[ "$(date +%s)" -le "$_end" ] || { diag "no $2 on the line of $1:"; screen | _t_quote; return 1; }
-		sleep 0.05
-	done
-}
 # status_line: the last line of the screen.
 status_line() {
 	screen | tail -n 1
-}
-wait_file() {
-	_end=$(($(date +%s) + ${2:-10}))
-	until [ -s "$1" ]; do
-		[ "$(date +%s)" -le "$_end" ] || { diag "no $1"; return 1; }
-		sleep 0.05
-	done
 }
 
 cat >"$T/a.json" <<'JSON'

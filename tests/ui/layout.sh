@@ -6,18 +6,6 @@
 t_setup
 [ -n "$TMUX_BIN" ] || t_skip "tmux not found"
 
-ui() {
-	_w=$1 _h=$2
-	shift 2
-	tmux_start "$_w" "$_h" env "$@" "$JOBTERM" --db "$T/jobterm.db" --config "$T/config"
-}
-wait_exit() {
-	_end=$(($(date +%s) + ${1:-10}))
-	until [ "$(_t_tm display-message -p -t jt '#{pane_dead}')" = 1 ]; do
-		[ "$(date +%s)" -le "$_end" ] || { diag "jobterm is still running"; return 1; }
-		sleep 0.05
-	done
-}
 # The screen with its attributes (SGR sequences).
 screen_sgr() {
 	_t_tm capture-pane -e -p -t jt
@@ -27,15 +15,6 @@ first_row() {
 	screen | sed -n 2p
 }
 
-# Thirty postings, newest first: "Job 01" ... "Job 30".
-# wait_selected TEXT: wait until the line holding TEXT is in reverse video (the selection).
-wait_selected() {
-	_end=$(($(date +%s) + 5))
-	until _t_tm capture-pane -e -p -t jt | grep -F -- "$1" | grep -Eq '\[([0-9]+;)*7[;m]'; do
-		[ "$(date +%s)" -le "$_end" ] || { diag "$1 is not selected"; return 1; }
-		sleep 0.05
-	done
-}
 {
 	printf '{"version": "https://jsonfeed.org/version/1.1", "title": "Many", "items": [\n'
 	i=1

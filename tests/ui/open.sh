@@ -6,29 +6,6 @@
 t_setup
 [ -n "$TMUX_BIN" ] || t_skip "tmux not found"
 
-tm() {
-	_t_tm "$@"
-}
-ui() {
-	_w=$1 _h=$2
-	shift 2
-	tmux_start "$_w" "$_h" env "$@" "$JOBTERM" --db "$T/jobterm.db" --config "$T/config"
-}
-wait_exit() {
-	_end=$(($(date +%s) + ${1:-10}))
-	until [ "$(tm display-message -p -t jt '#{pane_dead}')" = 1 ]; do
-		[ "$(date +%s)" -le "$_end" ] || { diag "jobterm is still running"; return 1; }
-		sleep 0.05
-	done
-}
-wait_file() {
-	_end=$(($(date +%s) + ${2:-10}))
-	until [ -s "$1" ]; do
-		[ "$(date +%s)" -le "$_end" ] || { diag "no $1"; return 1; }
-		sleep 0.05
-	done
-}
-
 tricky="https://x.example/\$(touch\${IFS}pwned)';id;'&a=1"
 cat >"$T/links.json" <<JSON
 {"version": "https://jsonfeed.org/version/1.1", "title": "Links", "items": [
@@ -87,15 +64,15 @@ keys q
 wait_exit
 
 ui 100 24
-tm set-option -g set-clipboard on
+_t_tm set-option -g set-clipboard on
 check "y: the UI runs" wait_for "Apply Elsewhere" 10
 keys G y
 check "y shows the link" wait_for "copied: https://apply.example/form?id=3"
-check_eq "and copies it (OSC 52, kept by tmux)" "$(tm show-buffer 2>/dev/null)" \
+check_eq "and copies it (OSC 52, kept by tmux)" "$(_t_tm show-buffer 2>/dev/null)" \
 	"https://apply.example/form?id=3"
 keys k y
 check "y refuses a javascript: link" wait_for "not copied: "
-check_eq "leaving the clipboard alone" "$(tm list-buffers | wc -l | tr -d ' ')" 1
+check_eq "leaving the clipboard alone" "$(_t_tm list-buffers | wc -l | tr -d ' ')" 1
 keys q
 wait_exit
 

@@ -8,28 +8,9 @@ t_setup
 [ -n "$TMUX_BIN" ] || t_skip "tmux not found"
 [ -n "$PYTHON3" ] || t_skip "python3 not found"
 
-ui() {
-	_w=$1 _h=$2
-	shift 2
-	tmux_start "$_w" "$_h" env "$@" "$JOBTERM" --db "$T/jobterm.db" --config "$T/config"
-}
-wait_exit() {
-	_end=$(($(date +%s) + ${1:-10}))
-	until [ "$(pane '#{pane_dead}')" = 1 ]; do
-		[ "$(date +%s)" -le "$_end" ] || { diag "jobterm is still running"; return 1; }
-		sleep 0.05
-	done
-}
 # pane FORMAT: a tmux format about the pane (#{pane_dead}, #{alternate_on}, ...).
 pane() {
 	_t_tm display-message -p -t jt "$1"
-}
-wait_selected() {
-	_end=$(($(date +%s) + 5))
-	until _t_tm capture-pane -e -p -t jt | grep -F -- "$1" | grep -Eq '\[([0-9]+;)*7[;m]'; do
-		[ "$(date +%s)" -le "$_end" ] || { diag "$1 is not selected"; return 1; }
-		sleep 0.05
-	done
 }
 # The date of a posting, fixed by its title: the "Role"s in October, "Newer NN" later.
 date_of() {
