@@ -591,23 +591,6 @@ finish(struct store *s, enum jt_status rc, struct jt_err *err)
 	return rc;
 }
 
-static void
-bind_str(sqlite3_stmt *st, int i, const char *v)
-{
-	if (v && *v)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-static char *
-col_str(sqlite3_stmt *st, int i)
-{
-	const unsigned char *v = sqlite3_column_text(st, i);
-
-	return v ? xstrdup((const char *)v) : NULL;
-}
-
 static int64_t
 now_epoch(void)
 {
@@ -722,7 +705,7 @@ hunt_note_set(struct store *s, int64_t id, const char *note, struct jt_err *err)
 	if (rc == JT_OK) {
 		if (st) {
 			sqlite3_bind_int64(st, 1, id);
-			bind_str(st, 2, clean);
+			store_bind_text(st, 2, clean);
 			sqlite3_bind_int64(st, 3, now_epoch());
 		}
 		rc = run(s, st, "cannot save the note", err);
@@ -770,7 +753,7 @@ hunt_info_get(struct store *s, int64_t id, struct hunt_info *out, struct jt_err 
 	if (step == SQLITE_ROW) {
 		out->status = (enum track_status)sqlite3_column_int(st, 0);
 		out->status_changed = sqlite3_column_int64(st, 1);
-		out->note = col_str(st, 2);
+		out->note = store_col_text(st, 2);
 	}
 	sqlite3_finalize(st);
 	if (step == SQLITE_DONE)
@@ -809,10 +792,10 @@ hunt_info_get(struct store *s, int64_t id, struct hunt_info *out, struct jt_err 
 					     sizeof(*out->sources));
 		src = &out->sources[out->nsources++];
 		src->id = sqlite3_column_int64(st, 0);
-		src->url = col_str(st, 1);
-		src->apply_url = col_str(st, 2);
-		src->feed_url = col_str(st, 3);
-		src->feed_name = col_str(st, 4);
+		src->url = store_col_text(st, 1);
+		src->apply_url = store_col_text(st, 2);
+		src->feed_url = store_col_text(st, 3);
+		src->feed_name = store_col_text(st, 4);
 	}
 	if (step != SQLITE_DONE)
 		rc = store_db_fail(s, err, "cannot read the sources");
@@ -910,7 +893,7 @@ hunt_tracked_list(struct store *s, struct hunt_items *out, struct jt_err *err)
 			struct hunt_item *hit = bsearch(&key, got.v, got.n, sizeof(*got.v), by_id);
 
 			if (hit && !hit->note)
-				hit->note = col_str(st, 1);
+				hit->note = store_col_text(st, 1);
 		}
 		if (st && step != SQLITE_DONE)
 			rc = store_db_fail(s, err, "cannot read the notes");
@@ -984,10 +967,10 @@ search_read(sqlite3_stmt *st, struct hunt_search *h)
 
 	hunt_search_done(h);
 	h->id = sqlite3_column_int64(st, 0);
-	h->name = col_str(st, 1);
-	h->keyword = col_str(st, 2);
-	h->location = col_str(st, 3);
-	h->company = col_str(st, 4);
+	h->name = store_col_text(st, 1);
+	h->keyword = store_col_text(st, 2);
+	h->location = store_col_text(st, 3);
+	h->company = store_col_text(st, 4);
 	h->filter.remote_only = sqlite3_column_int(st, 5);
 	h->filter.favourites_only = sqlite3_column_int(st, 6);
 	h->filter.unread_only = sqlite3_column_int(st, 7);
@@ -1054,9 +1037,9 @@ hunt_search_save(struct store *s, const char *name, const struct job_filter *f,
 		  " status = ?10, sort = ?11", err);
 	if (st) {
 		sqlite3_bind_text(st, 1, clean, -1, SQLITE_TRANSIENT);
-		bind_str(st, 2, f->keyword);
-		bind_str(st, 3, f->location);
-		bind_str(st, 4, f->company);
+		store_bind_text(st, 2, f->keyword);
+		store_bind_text(st, 3, f->location);
+		store_bind_text(st, 4, f->company);
 		sqlite3_bind_int(st, 5, f->remote_only);
 		sqlite3_bind_int(st, 6, f->favourites_only);
 		sqlite3_bind_int(st, 7, f->unread_only);
@@ -1080,7 +1063,7 @@ hunt_search_get(struct store *s, const char *name, struct hunt_search *out,
 
 	if (!st)
 		return JT_ERR_DB;
-	bind_str(st, 1, name);
+	store_bind_text(st, 1, name);
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW)
 		search_read(st, out);
@@ -1129,7 +1112,7 @@ hunt_search_opened(struct store *s, const char *name, int64_t now, struct jt_err
 				err);
 
 	if (st) {
-		bind_str(st, 1, name);
+		store_bind_text(st, 1, name);
 		sqlite3_bind_int64(st, 2, now);
 	}
 	return run(s, st, "cannot mark the search opened", err);
@@ -1142,7 +1125,7 @@ hunt_search_remove(struct store *s, const char *name, struct jt_err *err)
 	enum jt_status rc;
 
 	if (st)
-		bind_str(st, 1, name);
+		store_bind_text(st, 1, name);
 	rc = run(s, st, "cannot remove the search", err);
 	if (rc == JT_OK && sqlite3_changes(store_db(s)) == 0)
 		rc = jt_fail(err, JT_ERR_NOTFOUND, "no saved search %s", name ? name : "");

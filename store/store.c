@@ -169,9 +169,8 @@ now_epoch(void)
 	return (int64_t)time(NULL);
 }
 
-/* Bind a string, or NULL for a NULL or empty one. */
-static void
-bind_text(sqlite3_stmt *st, int i, const char *v)
+void
+store_bind_text(struct sqlite3_stmt *st, int i, const char *v)
 {
 	if (v && *v)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
@@ -179,8 +178,8 @@ bind_text(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_null(st, i);
 }
 
-static char *
-col_text(sqlite3_stmt *st, int i)
+char *
+store_col_text(struct sqlite3_stmt *st, int i)
 {
 	const unsigned char *v = sqlite3_column_text(st, i);
 
@@ -402,9 +401,9 @@ store_feed_add(struct store *s, const char *url, const char *name, const char *f
 
 	if (!st)
 		return JT_ERR_DB;
-	bind_text(st, 1, url);
-	bind_text(st, 2, name);
-	bind_text(st, 3, format);
+	store_bind_text(st, 1, url);
+	store_bind_text(st, 2, name);
+	store_bind_text(st, 3, format);
 	sqlite3_bind_int64(st, 4, now_epoch());
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(s, err, "cannot add the feed");
@@ -430,7 +429,7 @@ store_feed_remove(struct store *s, const char *url, struct jt_err *err)
 			rc = db_fail(s, err, "cannot remove the feed");
 			break;
 		}
-		bind_text(st, 1, url);
+		store_bind_text(st, 1, url);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = db_fail(s, err, "cannot remove the feed");
 		else if (i == 0)
@@ -454,16 +453,16 @@ static void
 feed_read(sqlite3_stmt *st, struct feed *f)
 {
 	f->id = sqlite3_column_int64(st, 0);
-	f->url = col_text(st, 1);
-	f->name = col_text(st, 2);
-	f->format = col_text(st, 3);
-	f->title = col_text(st, 4);
-	f->etag = col_text(st, 5);
-	f->last_modified = col_text(st, 6);
+	f->url = store_col_text(st, 1);
+	f->name = store_col_text(st, 2);
+	f->format = store_col_text(st, 3);
+	f->title = store_col_text(st, 4);
+	f->etag = store_col_text(st, 5);
+	f->last_modified = store_col_text(st, 6);
 	f->last_fetch = sqlite3_column_int64(st, 7);
 	f->last_ok = sqlite3_column_int64(st, 8);
 	f->last_status = sqlite3_column_int(st, 9);
-	f->last_error = col_text(st, 10);
+	f->last_error = store_col_text(st, 10);
 	f->postings = sqlite3_column_int64(st, 11);
 	f->next_fetch = sqlite3_column_int64(st, 12);
 }
@@ -511,14 +510,14 @@ store_feed_record(struct store *s, const struct feed *f, struct jt_err *err)
 
 	if (!st)
 		return JT_ERR_DB;
-	bind_text(st, 1, f->url);
-	bind_text(st, 2, f->title);
-	bind_text(st, 3, f->etag);
-	bind_text(st, 4, f->last_modified);
+	store_bind_text(st, 1, f->url);
+	store_bind_text(st, 2, f->title);
+	store_bind_text(st, 3, f->etag);
+	store_bind_text(st, 4, f->last_modified);
 	sqlite3_bind_int64(st, 5, f->last_fetch);
 	sqlite3_bind_int64(st, 6, f->last_ok);
 	sqlite3_bind_int(st, 7, f->last_status);
-	bind_text(st, 8, f->last_error);
+	store_bind_text(st, 8, f->last_error);
 	sqlite3_bind_int64(st, 9, f->next_fetch);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(s, err, "cannot record the feed's state");
@@ -589,12 +588,12 @@ bind_posting(struct store *s, sqlite3_stmt *st, const struct job *job, int64_t h
 {
 	double top = job->salary_max > 0 ? job->salary_max : job->salary_min;
 
-	bind_text(st, 1, s->ingest_url);
+	store_bind_text(st, 1, s->ingest_url);
 	sqlite3_bind_text(st, 2, job->guid, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, job->title ? job->title : "", -1, SQLITE_TRANSIENT);
-	bind_text(st, 4, job->company);
+	store_bind_text(st, 4, job->company);
 	sqlite3_bind_text(st, 5, text_fold(job->company ? job->company : ""), -1, free);
-	bind_text(st, 6, job->location);
+	store_bind_text(st, 6, job->location);
 	sqlite3_bind_text(st, 7, text_fold(job->location ? job->location : ""), -1, free);
 	sqlite3_bind_int(st, 8, job->remote);
 	sqlite3_bind_int(st, 9, job->hybrid);
@@ -602,17 +601,17 @@ bind_posting(struct store *s, sqlite3_stmt *st, const struct job *job, int64_t h
 		sqlite3_bind_double(st, 10, job->salary_min);
 	if (job->salary_max > 0)
 		sqlite3_bind_double(st, 11, job->salary_max);
-	bind_text(st, 12, job->salary_currency);
-	bind_text(st, 13, job->salary_period);
+	store_bind_text(st, 12, job->salary_currency);
+	store_bind_text(st, 13, job->salary_period);
 	sqlite3_bind_double(st, 14, top > 0 ? job_salary_yearly(top, job->salary_period) : 0);
-	bind_text(st, 15, job->employment_type);
+	store_bind_text(st, 15, job->employment_type);
 	if (job->posted)
 		sqlite3_bind_int64(st, 16, job->posted);
-	bind_text(st, 17, job->url);
-	bind_text(st, 18, job->apply_url);
-	bind_text(st, 19, job->description_html);
-	bind_text(st, 20, job->description_text);
-	bind_text(st, 21, job->tags);
+	store_bind_text(st, 17, job->url);
+	store_bind_text(st, 18, job->apply_url);
+	store_bind_text(st, 19, job->description_html);
+	store_bind_text(st, 20, job->description_text);
+	store_bind_text(st, 21, job->tags);
 	sqlite3_bind_int64(st, 22, s->ingest_now);
 	sqlite3_bind_int64(st, 23, hash);
 	sqlite3_bind_text(st, 24, hunt_dup_key(job->company, job->title, job->location), -1, free);
@@ -629,7 +628,7 @@ ingest_step(struct store *s, enum stmt_id id, const struct job *job, int64_t has
 	if (!st)
 		return JT_ERR_DB;
 	if (id == ST_INGEST_SEEN) {	/* only the key, the time and the hash */
-		bind_text(st, 1, s->ingest_url);
+		store_bind_text(st, 1, s->ingest_url);
 		sqlite3_bind_text(st, 2, job->guid, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 22, s->ingest_now);
 		sqlite3_bind_int64(st, 23, hash);
@@ -734,23 +733,23 @@ static void
 row_read(sqlite3_stmt *st, struct job *j)
 {
 	j->id = sqlite3_column_int64(st, 0);
-	j->feed_url = col_text(st, 1);
-	j->feed_name = col_text(st, 2);
-	j->title = col_text(st, 3);
-	j->company = col_text(st, 4);
-	j->location = col_text(st, 5);
+	j->feed_url = store_col_text(st, 1);
+	j->feed_name = store_col_text(st, 2);
+	j->title = store_col_text(st, 3);
+	j->company = store_col_text(st, 4);
+	j->location = store_col_text(st, 5);
 	j->remote = sqlite3_column_int(st, 6);
 	j->hybrid = sqlite3_column_int(st, 7);
 	j->salary_min = sqlite3_column_double(st, 8);
 	j->salary_max = sqlite3_column_double(st, 9);
-	j->salary_currency = col_text(st, 10);
-	j->salary_period = col_text(st, 11);
+	j->salary_currency = store_col_text(st, 10);
+	j->salary_period = store_col_text(st, 11);
 	j->salary_year = sqlite3_column_double(st, 12);
-	j->employment_type = col_text(st, 13);
+	j->employment_type = store_col_text(st, 13);
 	j->posted = sqlite3_column_int64(st, 14);
-	j->url = col_text(st, 15);
-	j->apply_url = col_text(st, 16);
-	j->tags = col_text(st, 17);
+	j->url = store_col_text(st, 15);
+	j->apply_url = store_col_text(st, 16);
+	j->tags = store_col_text(st, 17);
 	j->first_seen = sqlite3_column_int64(st, 18);
 	j->last_seen = sqlite3_column_int64(st, 19);
 	j->read = sqlite3_column_int(st, 20);
@@ -1178,8 +1177,8 @@ store_job_get(struct store *s, int64_t id, struct job *out, struct jt_err *err)
 		return db_fail(s, err, "cannot read the posting");
 	job_done(out);
 	row_read(st, out);
-	out->description_html = col_text(st, JOB_COLUMN_COUNT);
-	out->description_text = col_text(st, JOB_COLUMN_COUNT + 1);
+	out->description_html = store_col_text(st, JOB_COLUMN_COUNT);
+	out->description_text = store_col_text(st, JOB_COLUMN_COUNT + 1);
 	sqlite3_reset(st);
 	return JT_OK;
 }

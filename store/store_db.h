@@ -12,6 +12,7 @@
 #include "store/store.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 struct hunt_cache;
 
 /* The connection behind s, borrowed for s's life. The thread that owns s only. */
@@ -20,6 +21,10 @@ struct sqlite3 *store_db(struct store *s);
 struct hunt_cache *store_hunt(struct store *s);
 /* Fill err with "PATH: what: SQLite's message" and return JT_ERR_DB. */
 enum jt_status store_db_fail(struct store *s, struct jt_err *err, const char *what);
+/* Bind a string to parameter i, or NULL for a NULL or empty one. */
+void store_bind_text(struct sqlite3_stmt *st, int i, const char *v);
+/* Column i as a string the caller frees, or NULL. */
+char *store_col_text(struct sqlite3_stmt *st, int i);
 
 /*
  * Register the job hunt's SQL functions (jt_dup_key, jt_blocked) on db, with a cache of
