@@ -9,6 +9,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "store/hunt.h"
+
 static const char *
 currency_symbol(const char *code)
 {
@@ -119,4 +121,30 @@ format_date(int64_t t, char *out, size_t size)
 	*out = '\0';
 	if (t && gmtime_r(&tt, &tm) && !strftime(out, size, "%Y-%m-%d %H:%M UTC", &tm))
 		*out = '\0';
+}
+
+void
+format_filters(struct strbuf *sb, const struct job_filter *f)
+{
+	if (f->keyword)
+		strbuf_addf(sb, "  /%s", f->keyword);
+	if (f->location)
+		strbuf_addf(sb, "  @%s", f->location);
+	if (f->remote_only)
+		strbuf_adds(sb, "  remote");
+	if (f->favourites_only)
+		strbuf_adds(sb, "  favourites");
+	if (f->unread_only)
+		strbuf_adds(sb, "  unread");
+	if (f->company)
+		strbuf_addf(sb, "  company:%s", f->company);
+	if (f->status)
+		strbuf_addf(sb, "  %s", f->status == TRACK_ANY ? "tracked"
+			    : hunt_status_name((enum track_status)f->status));
+	if (f->since_days)
+		strbuf_addf(sb, "  %dd", f->since_days);
+	if (f->min_salary > 0)
+		strbuf_addf(sb, "  >=%.0f", f->min_salary);
+	if (f->sort != SORT_DATE && !(f->sort == SORT_RELEVANCE && !f->keyword))
+		strbuf_addf(sb, "  by %s", job_sort_name(f->sort));
 }

@@ -15,6 +15,7 @@
 
 #include "store/strbuf.h"
 #include "store/xmalloc.h"
+#include "tui/format.h"
 
 /* ---- a scrolled list of lines with selectable items ---------------------------------------- */
 
@@ -294,35 +295,6 @@ ui_searches_selected(const struct ui_searches *v)
 	return v->active && v->sel < v->all.n ? &v->all.v[v->sel] : NULL;
 }
 
-/* The filters of a search as the status line writes them ("/rust @berlin remote"). */
-static void
-describe(struct strbuf *sb, const struct job_filter *f)
-{
-	if (f->keyword)
-		strbuf_addf(sb, "  /%s", f->keyword);
-	if (f->location)
-		strbuf_addf(sb, "  @%s", f->location);
-	if (f->company)
-		strbuf_addf(sb, "  company:%s", f->company);
-	if (f->remote_only)
-		strbuf_adds(sb, "  remote");
-	if (f->favourites_only)
-		strbuf_adds(sb, "  favourites");
-	if (f->unread_only)
-		strbuf_adds(sb, "  unread");
-	if (f->since_days)
-		strbuf_addf(sb, "  %dd", f->since_days);
-	if (f->min_salary > 0)
-		strbuf_addf(sb, "  >=%.0f", f->min_salary);
-	if (f->status)
-		strbuf_addf(sb, "  %s", f->status == TRACK_ANY ? "tracked"
-			    : hunt_status_name((enum track_status)f->status));
-	if (f->sort != SORT_DATE)
-		strbuf_addf(sb, "  by %s", job_sort_name(f->sort));
-	if (!sb->len)
-		strbuf_adds(sb, "  every posting");
-}
-
 void
 ui_searches_draw(struct ui_searches *v, const struct theme *t, int y, int x, int h, int w)
 {
@@ -350,7 +322,9 @@ ui_searches_draw(struct ui_searches *v, const struct theme *t, int y, int x, int
 		ui_text_put_clean(y + r, x + 3 + nw, 9, fresh, s->fresh && i != v->sel
 				  ? ui_theme_attr(t, AREA_UNREAD) : base, TEXT_RIGHT);
 		strbuf_reset(&sb);
-		describe(&sb, &s->filter);
+		format_filters(&sb, &s->filter);
+		if (!sb.len)
+			strbuf_adds(&sb, "  every posting");
 		if (w > nw + 14)
 			ui_text_put(y + r, x + 13 + nw, w - nw - 14, strbuf_str(&sb), base, 0);
 	}

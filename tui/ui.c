@@ -29,6 +29,7 @@
 #include "store/text.h"
 #include "store/xmalloc.h"
 #include "tui/detail.h"
+#include "tui/format.h"
 #include "tui/help.h"
 #include "tui/keys.h"
 #include "tui/list.h"
@@ -341,27 +342,7 @@ filters_text(const struct ui *u, struct strbuf *sb)
 {
 	const struct job_filter *f = &u->list.filter;
 
-	if (f->keyword)
-		strbuf_addf(sb, "  /%s", f->keyword);
-	if (f->location)
-		strbuf_addf(sb, "  @%s", f->location);
-	if (f->remote_only)
-		strbuf_adds(sb, "  remote");
-	if (f->favourites_only)
-		strbuf_adds(sb, "  favourites");
-	if (f->unread_only)
-		strbuf_adds(sb, "  unread");
-	if (f->company)
-		strbuf_addf(sb, "  company:%s", f->company);
-	if (f->status)
-		strbuf_addf(sb, "  %s", f->status == TRACK_ANY ? "tracked"
-			    : hunt_status_name((enum track_status)f->status));
-	if (f->since_days)
-		strbuf_addf(sb, "  %dd", f->since_days);
-	if (f->min_salary > 0)
-		strbuf_addf(sb, "  >=%.0f", f->min_salary);
-	if (f->sort != SORT_DATE && !(f->sort == SORT_RELEVANCE && !f->keyword))
-		strbuf_addf(sb, "  by %s", job_sort_name(f->sort));
+	format_filters(sb, f);
 	if (f->all_sources)
 		strbuf_adds(sb, "  every copy");
 	if (f->include_blocked)
