@@ -1092,15 +1092,15 @@ q_left_out(struct query *q, const struct job_filter *f)
 static bool
 q_count_quick(struct query *q, const struct job_filter *f)
 {
-	char *match = f->keyword ? fts_query(f->keyword) : NULL;
+	struct job_filter rest = *f;	/* what else it asks, toggles aside */
+	char *match;
 	bool location = f->location && *f->location;
 
-	if ((match && location) || (f->company && *f->company) || f->remote_only ||
-	    f->favourites_only || f->unread_only || f->since_days > 0 || f->min_salary > 0 ||
-	    f->status || f->seen_after > 0) {
-		free(match);
+	rest.keyword = rest.location = NULL;
+	rest.include_hidden = false;
+	if ((f->keyword && location) || job_filter_narrows(&rest))
 		return false;
-	}
+	match = f->keyword ? fts_query(f->keyword) : NULL;
 	if (match) {
 		strbuf_adds(&q->sql, "SELECT (SELECT count(*) FROM postings_fts WHERE postings_fts"
 			    " MATCH ?)");
