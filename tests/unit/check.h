@@ -7,7 +7,9 @@
 #ifndef TESTS_UNIT_CHECK_H
 #define TESTS_UNIT_CHECK_H
 
+#include <ftw.h>
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,5 +58,30 @@ static int check_failed, check_count, check_tests;
 	printf("1..%d\n", check_tests), \
 	fprintf(stderr, "%d checks, %d failed\n", check_count, check_failed), \
 	check_failed ? 1 : 0)
+
+/* A private directory $TMPDIR/jt-TAG-XXXXXX for a test's files, into dir[size]; false if
+ * it cannot be made. check_tmpdir_done() removes it unless KEEP_TMP is set. */
+static inline bool
+check_tmpdir(char *dir, size_t size, const char *tag)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(dir, size, "%s/jt-%s-XXXXXX", tmp && *tmp ? tmp : "/tmp", tag);
+	return mkdtemp(dir) != NULL;
+}
+
+static inline int
+check_rm_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st, (void)type, (void)ftw;
+	return remove(path);
+}
+
+static inline void
+check_tmpdir_done(const char *dir)
+{
+	if (!getenv("KEEP_TMP"))
+		nftw(dir, check_rm_entry, 8, FTW_DEPTH | FTW_PHYS);
+}
 
 #endif

@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <ftw.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -930,20 +929,10 @@ test_config_append(void)
 	free(path);
 }
 
-static int
-rm_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-	(void)st, (void)type, (void)ftw;
-	return remove(path);
-}
-
 int
 main(void)
 {
-	const char *tmp = getenv("TMPDIR");
-
-	snprintf(dir, sizeof(dir), "%s/jt-hunt-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir))
+	if (!check_tmpdir(dir, sizeof(dir), "hunt"))
 		return 99;
 	now = (int64_t)time(NULL);
 	RUN(test_norm);
@@ -958,7 +947,6 @@ main(void)
 	RUN(test_tracked_list);
 	RUN(test_opml);
 	RUN(test_config_append);
-	if (!getenv("KEEP_TMP"))
-		nftw(dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
+	check_tmpdir_done(dir);
 	return CHECK_DONE();
 }

@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <ftw.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -816,20 +815,10 @@ test_two_connections(void)
 	free(path);
 }
 
-static int
-rm_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-	(void)st, (void)type, (void)ftw;
-	return remove(path);
-}
-
 int
 main(void)
 {
-	const char *tmp = getenv("TMPDIR");
-
-	snprintf(dir, sizeof(dir), "%s/jt-store-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir))
+	if (!check_tmpdir(dir, sizeof(dir), "store"))
 		return 99;
 	RUN(test_open_pragmas);
 	RUN(test_refuse_newer_and_foreign);
@@ -841,7 +830,6 @@ main(void)
 	RUN(test_filters);
 	RUN(test_sort_and_pages);
 	RUN(test_two_connections);
-	if (!getenv("KEEP_TMP"))
-		nftw(dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
+	check_tmpdir_done(dir);
 	return CHECK_DONE();
 }
