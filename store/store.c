@@ -61,6 +61,10 @@ enum stmt_id {
 /* Postings rows that are favourites (a WHERE term over a table with an `id` column). A tracked
  * posting is always a favourite (schema migration 3), so this keeps those too. */
 #define IS_FAVOURITE "id IN (SELECT job_id FROM user_state WHERE favourite)"
+/* A location filter over a folded location and a remote flag: the folded text contains the
+ * pattern (bound twice, a LIKE pattern), or the posting is remote and "remote" does. */
+#define LOCATION_MATCH(fold, remote) \
+	"(" fold " LIKE ? ESCAPE '\\' OR (" remote " AND 'remote' LIKE ? ESCAPE '\\'))"
 /* Posting ?1 and its duplicates: user state set on one is set on its whole group. */
 #define DUP_GROUP "id = ?1 OR dup_key = (SELECT dup_key FROM postings WHERE id = ?1)"
 
@@ -911,8 +915,7 @@ q_where(struct query *q, const struct job_filter *f, bool with_rank)
 	if (f->location && *f->location) {
 		char *pat = like_pattern(f->location);
 
-		strbuf_adds(&q->sql, " AND (p.location_fold LIKE ? ESCAPE '\\'"
-			    " OR (p.remote AND 'remote' LIKE ? ESCAPE '\\'))");
+		strbuf_adds(&q->sql, " AND " LOCATION_MATCH("p.location_fold", "p.remote"));
 		q_text(q, pat);
 		q_text(q, xstrdup(pat));
 	}
@@ -1108,9 +1111,8 @@ q_count_quick(struct query *q, const struct job_filter *f)
 	} else if (location) {
 		char *pat = like_pattern(f->location);
 
-		strbuf_adds(&q->sql, "SELECT (SELECT coalesce(sum(n), 0) FROM location_counts"
-			    " WHERE fold LIKE ? ESCAPE '\\'"
-			    " OR (remote AND 'remote' LIKE ? ESCAPE '\\'))");
+		strbuf_adds(&q->sql, "SELECT (SELECT coalesce(sum(n), 0) FROM location_counts WHERE "
+			    LOCATION_MATCH("fold", "remote") ")");
 		q_text(q, pat);
 		q_text(q, xstrdup(pat));
 	} else {
@@ -1127,8 +1129,8 @@ q_count_quick(struct query *q, const struct job_filter *f)
 	} else if (location) {
 		char *pat = like_pattern(f->location);
 
-		strbuf_adds(&q->sql, " JOIN postings p ON p.id = e.id WHERE p.location_fold LIKE ?"
-			    " ESCAPE '\\' OR (p.remote AND 'remote' LIKE ? ESCAPE '\\')");
+		strbuf_adds(&q->sql, " JOIN postings p ON p.id = e.id WHERE "
+			    LOCATION_MATCH("p.location_fold", "p.remote"));
 		q_text(q, pat);
 		q_text(q, xstrdup(pat));
 	}
