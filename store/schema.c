@@ -302,6 +302,46 @@ const char *const schema_migrations[] = {
 	"  INSERT INTO postings_fts (rowid, title, company, location, tags, description_text)"
 	"  VALUES (new.id, new.title, new.company, new.location, new.tags, new.description_text);"
 	"END;",
+	/*
+	 * 5: the full-text index is keyed by date (FTS_KEY in schema.h), not by posting id. FTS5
+	 * returns matches in rowid order, so a keyword list in date order used to read every
+	 * match and test the date index against all of them (21 ms for a word in 68 000 of
+	 * 1 000 000 postings); now it reads the index backwards and stops after a screenful
+	 * (under a millisecond). The index's content is a view giving each posting's key. The
+	 * rebuild below adds the postings in key order: FTS5 flushes a segment whenever a rowid
+	 * is smaller than the one before it.
+	 */
+	"DROP TRIGGER postings_ad;"
+	"DROP TRIGGER postings_au;"
+	"DROP TABLE postings_fts;"
+	"CREATE VIEW postings_fts_rows AS SELECT " FTS_KEY("date_key", "id") " AS fts_key,"
+	"  title, company, location, tags, description_text FROM postings;"
+	"CREATE VIRTUAL TABLE postings_fts USING fts5 ("
+	"  title, company, location, tags, description_text,"
+	"  content = 'postings_fts_rows', content_rowid = 'fts_key',"
+	"  tokenize = 'unicode61 remove_diacritics 2'"
+	");"
+	"INSERT INTO postings_fts (rowid, title, company, location, tags, description_text)"
+	"  SELECT k.key, p.title, p.company, p.location, p.tags, p.description_text"
+	"  FROM (SELECT " FTS_KEY("date_key", "id") " AS key, id FROM postings"
+	"    ORDER BY 1 LIMIT -1) k JOIN postings p ON p.id = k.id;"
+	"CREATE TRIGGER postings_ad AFTER DELETE ON postings WHEN jt_indexed(old.id) BEGIN"
+	"  INSERT INTO postings_fts (postings_fts, rowid, title, company, location, tags,"
+	"    description_text)"
+	"  VALUES ('delete', " FTS_KEY("old.date_key", "old.id") ", old.title, old.company,"
+	"    old.location, old.tags, old.description_text);"
+	"END;"
+	"CREATE TRIGGER postings_au AFTER UPDATE ON postings"
+	"  WHEN (old.hash IS NOT new.hash OR old.date_key IS NOT new.date_key)"
+	"  AND jt_indexed(old.id) BEGIN"
+	"  INSERT INTO postings_fts (postings_fts, rowid, title, company, location, tags,"
+	"    description_text)"
+	"  VALUES ('delete', " FTS_KEY("old.date_key", "old.id") ", old.title, old.company,"
+	"    old.location, old.tags, old.description_text);"
+	"  INSERT INTO postings_fts (rowid, title, company, location, tags, description_text)"
+	"  VALUES (" FTS_KEY("new.date_key", "new.id") ", new.title, new.company, new.location,"
+	"    new.tags, new.description_text);"
+	"END;",
 };
 
 const int schema_version = sizeof(schema_migrations) / sizeof(schema_migrations[0]);

@@ -13,4 +13,14 @@
 extern const char *const schema_migrations[];
 extern const int schema_version;
 
+/*
+ * The full-text index's rowid for a posting (schema migration 5): its date key, clamped to
+ * 0 .. 2^32 - 1, above its id, which must stay below 2^31. The index's rowid order is then
+ * the list's date order (date_key, id), newest last, and a keyword list in date order reads
+ * its first screenful of matches from the index alone. Arguments are SQL expressions.
+ */
+#define FTS_KEY(date, id) "((max(0, min(" date ", 4294967295)) << 31) | " id ")"
+/* The posting id of a full-text index rowid. */
+#define FTS_ID(key) "(" key " & 2147483647)"
+
 #endif

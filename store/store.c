@@ -667,7 +667,11 @@ store_ingest_put(struct store *s, const struct job *job, bool *added, struct jt_
 	return rc;
 }
 
-/* Index the postings this refresh added, all in one statement (schema migration 4). */
+/*
+ * Index the postings this refresh added, all in one statement (schema migration 4), in the
+ * order of their index keys (migration 5): FTS5 writes out a segment each time a rowid is
+ * smaller than the one before. LIMIT keeps the sorted keys a subquery of their own.
+ */
 static enum jt_status
 index_added(struct store *s, struct jt_err *err)
 {
@@ -675,8 +679,10 @@ index_added(struct store *s, struct jt_err *err)
 	int rc;
 
 	if (sqlite3_prepare_v2(s->db, "INSERT INTO postings_fts (rowid, title, company, location,"
-			       " tags, description_text) SELECT id, title, company, location, tags,"
-			       " description_text FROM postings WHERE id > ?1", -1, &st,
+			       " tags, description_text) SELECT k.key, p.title, p.company,"
+			       " p.location, p.tags, p.description_text FROM (SELECT "
+			       FTS_KEY("date_key", "id") " AS key, id FROM postings WHERE id > ?1"
+			       " ORDER BY 1 LIMIT -1) k JOIN postings p ON p.id = k.id", -1, &st,
 			       NULL) != SQLITE_OK)
 		return db_fail(s, err, "cannot index the new postings");
 	sqlite3_bind_int64(st, 1, s->indexed);
@@ -839,6 +845,7 @@ struct query {
 	} arg[16];
 	int narg;
 	bool keyword;		/* the FTS join is in: rank is available */
+	bool by_key;		/* the list reads the FTS index in date order (its rowids) */
 };
 
 static void
@@ -869,9 +876,10 @@ q_double(struct query *q, double v)
 
 /*
  * FROM and WHERE of a filter (shared by the listing and the count), after the select list;
- * with_rank adds the keyword rank to that list when the filter sorts by relevance. Otherwise
- * the keyword's matches are only a set the rows are tested against, so that a list in date
- * order reads the date index until it has a screenful instead of sorting every match.
+ * with_rank marks a list. A list by relevance adds the keyword rank to the select list; a
+ * list by date reads the full-text index backwards, in its rowid (date) order, so that it
+ * stops after a screenful of matches. Otherwise the keyword's matches are only a set the
+ * rows are tested against.
  */
 static void
 q_where(struct query *q, const struct job_filter *f, bool with_rank)
@@ -879,9 +887,15 @@ q_where(struct query *q, const struct job_filter *f, bool with_rank)
 	char *match = f->keyword ? fts_query(f->keyword) : NULL;
 	bool ranked = match && with_rank && f->sort == SORT_RELEVANCE;
 
+	q->by_key = match && with_rank && f->sort == SORT_DATE;
 	if (ranked)
 		strbuf_adds(&q->sql, ", m.rank");
-	strbuf_adds(&q->sql, " FROM postings p");
+	if (q->by_key) {
+		strbuf_adds(&q->sql, " FROM postings_fts JOIN postings p ON p.id = "
+			    FTS_ID("postings_fts.rowid"));
+	} else {
+		strbuf_adds(&q->sql, " FROM postings p");
+	}
 	if (ranked) {
 		/* FTS5's bm25 weighs a match against the length of the whole posting, so a long
 		 * description would sink a posting with every word in its title: those come
@@ -890,18 +904,22 @@ q_where(struct query *q, const struct job_filter *f, bool with_rank)
 		strbuf_adds(&q->sql, " JOIN (SELECT rowid, bm25(postings_fts, 10, 4, 2, 4, 1)"
 			    " - 100 * (rowid IN (SELECT rowid FROM postings_fts WHERE postings_fts"
 			    " MATCH ?)) AS rank FROM postings_fts WHERE postings_fts MATCH ?) m"
-			    " ON m.rowid = p.id");
+			    " ON p.id = " FTS_ID("m.rowid"));
 		q_text(q, xasprintf("{title} : (%s)", match));
 		q_text(q, match);
 		q->keyword = true;
 	}
 	strbuf_adds(&q->sql, JOB_JOINS " WHERE 1");
-	if (match && !ranked) {
+	if (q->by_key) {
+		strbuf_adds(&q->sql, " AND postings_fts MATCH ?");
+		q_text(q, match);
+	} else if (match && !ranked) {
 		/* In a list the + keeps the planner from reading every match and sorting them
 		 * (3 ms instead of 25 for a word in one posting of 15, at 50 000); a count
 		 * reads the matches. */
 		strbuf_adds(&q->sql, with_rank ? " AND +p.id IN" : " AND p.id IN");
-		strbuf_adds(&q->sql, " (SELECT rowid FROM postings_fts WHERE postings_fts MATCH ?)");
+		strbuf_adds(&q->sql, " (SELECT " FTS_ID("rowid") " FROM postings_fts WHERE"
+			    " postings_fts MATCH ?)");
 		q_text(q, match);
 	}
 	if (!f->include_hidden)
@@ -992,6 +1010,16 @@ q_order(struct query *q, const struct job_filter *f, const struct job *after)
 		break;
 	case SORT_DATE:
 	default:
+		if (q->by_key) {
+			if (after) {
+				strbuf_adds(&q->sql, " AND postings_fts.rowid < "
+					    FTS_KEY("?", "?"));
+				q_int(q, after->posted ? after->posted : after->first_seen);
+				q_int(q, after->id);
+			}
+			strbuf_adds(&q->sql, " ORDER BY postings_fts.rowid DESC");
+			break;
+		}
 		if (after) {
 			strbuf_adds(&q->sql, " AND (p.date_key, p.id) < (?, ?)");
 			q_int(q, after->posted ? after->posted : after->first_seen);
@@ -1123,8 +1151,8 @@ q_count_quick(struct query *q, const struct job_filter *f)
 		strbuf_adds(&q->sql, "SELECT NULL AS id WHERE 0");
 	strbuf_adds(&q->sql, ") e");
 	if (match) {
-		strbuf_adds(&q->sql, " WHERE e.id IN (SELECT rowid FROM postings_fts WHERE"
-			    " postings_fts MATCH ?)");
+		strbuf_adds(&q->sql, " WHERE e.id IN (SELECT " FTS_ID("rowid") " FROM postings_fts"
+			    " WHERE postings_fts MATCH ?)");
 		q_text(q, match);
 	} else if (location) {
 		char *pat = like_pattern(f->location);

@@ -645,22 +645,6 @@ settle(struct ui_list *l, struct jt_err *err)
 	return rc;
 }
 
-static enum jt_status
-count(struct ui_list *l, bool total, struct jt_err *err)
-{
-	struct job_filter all;
-	enum jt_status rc = store_jobs_count(l->store, &l->filter, &l->count, err);
-
-	job_filter_init(&all);
-	all.all_sources = l->filter.all_sources;	/* display toggles, not filters */
-	all.include_blocked = l->filter.include_blocked;
-	if (rc == JT_OK && !job_filter_narrows(&l->filter))
-		l->total = l->count;	/* the same count */
-	else if (rc == JT_OK && total)
-		rc = store_jobs_count(l->store, &all, &l->total, err);
-	return rc;
-}
-
 /* ---- the interface ------------------------------------------------------------------------ */
 
 void
@@ -748,10 +732,32 @@ load_start(struct ui_list *l, int64_t keep, struct jt_err *err)
 enum jt_status
 ui_list_reload(struct ui_list *l, struct jt_err *err)
 {
-	enum jt_status rc = load_start(l, l->rows.n ? l->rows.v[l->sel].id : 0, err);
+	l->count = -1;
+	l->count_due = true;
+	return load_start(l, l->rows.n ? l->rows.v[l->sel].id : 0, err);
+}
 
-	if (rc == JT_OK)
-		rc = count(l, !l->total, err);
+enum jt_status
+ui_list_count(struct ui_list *l, struct jt_err *err)
+{
+	struct job_filter all;
+	enum jt_status rc;
+
+	if (!l->count_due)
+		return JT_OK;
+	l->count_due = false;
+	rc = store_jobs_count(l->store, &l->filter, &l->count, err);
+	if (rc != JT_OK) {
+		l->count = -1;
+		return rc;
+	}
+	job_filter_init(&all);
+	all.all_sources = l->filter.all_sources;	/* display toggles, not filters */
+	all.include_blocked = l->filter.include_blocked;
+	if (!job_filter_narrows(&l->filter))
+		l->total = l->count;	/* the same count */
+	else
+		rc = store_jobs_count(l->store, &all, &l->total, err);
 	return rc;
 }
 
@@ -841,8 +847,7 @@ ui_list_refresh(struct ui_list *l, struct jt_err *err)
 	l->top = l->sel >= line ? l->sel - line : 0;
 	if (rc == JT_OK)
 		rc = settle_only(l, err);
-	if (rc == JT_OK)
-		rc = count(l, true, err);
+	l->count_due = true;
 	trim_front(l);
 	return rc;
 }

@@ -40,8 +40,9 @@ struct ui_list {
 	size_t top;			/* the first row shown */
 	int height;			/* rows shown (without the header) */
 	size_t line;			/* the selection's screen line, as the user left it */
-	int64_t count;			/* postings that match the filter */
-	int64_t total;			/* postings in all (hidden ones left out) */
+	int64_t count;			/* postings that match the filter; -1 not known yet */
+	int64_t total;			/* postings in all (hidden ones left out); 0 not known */
+	bool count_due;			/* count (and total) are to be read: ui_list_count() */
 };
 
 /* An empty list over store s (borrowed for the list's life); nothing is read yet. */
@@ -56,16 +57,23 @@ void ui_list_set_company(struct ui_list *l, const char *text);
 void ui_list_sort_next(struct ui_list *l);
 
 /*
- * The filter changed: read the first screenful and the count again. The selection stays on
- * the same posting when it is among the first rows, else it goes to the first posting.
+ * The filter changed: read the first screenful again; the count is unknown (-1) until
+ * ui_list_count(). The selection stays on the same posting when it is among the first rows,
+ * else it goes to the first posting.
  */
 enum jt_status ui_list_reload(struct ui_list *l, struct jt_err *err);
 /*
  * The postings changed (a refresh stored some, a flag changed): read the window again from
  * the same place, keeping the selected posting on the same screen line when it is still
- * there (else the row that took its place), and the counts.
+ * there (else the row that took its place). The counts keep their old values until
+ * ui_list_count().
  */
 enum jt_status ui_list_refresh(struct ui_list *l, struct jt_err *err);
+/*
+ * Read the counts that are due (count_due). A count reads every match, which a screenful
+ * does not, so the UI repaints the list first and counts when no key is waiting.
+ */
+enum jt_status ui_list_count(struct ui_list *l, struct jt_err *err);
 
 /* Rows shown; keeps the selection on screen. */
 enum jt_status ui_list_set_height(struct ui_list *l, int height, struct jt_err *err);

@@ -323,11 +323,15 @@ group_digits(int64_t n, char *out, size_t size)
 	out[o] = '\0';
 }
 
+/* "12 of 50 000 postings", or nothing while the count is not known yet. */
 static void
 counts_text(const struct ui *u, char *out, size_t size, bool word)
 {
 	char count[32], total[32];
 
+	*out = '\0';
+	if (u->list.count < 0)
+		return;
 	group_digits(u->list.count, count, sizeof(count));
 	group_digits(u->list.total, total, sizeof(total));
 	if (u->list.count == u->list.total)
@@ -1110,7 +1114,6 @@ act(struct ui *u, enum action a)
 		f->min_salary = 0;
 		if (f->sort == SORT_RELEVANCE)
 			f->sort = SORT_DATE;
-		u->list.total = 0;
 		say(u, false, "filters cleared");
 		reload(u);
 		break;
@@ -1120,7 +1123,6 @@ act(struct ui *u, enum action a)
 			f->include_blocked = !f->include_blocked;
 		else
 			f->all_sources = !f->all_sources;
-		u->list.total = 0;	/* the total follows these two */
 		reload(u);
 		say(u, false, "%s", a == ACT_SHOW_BLOCKED
 		    ? (f->include_blocked ? "blocked postings shown" : "blocked postings hidden")
@@ -1370,6 +1372,23 @@ poll_timeout(const struct ui *u)
 	return (int)(wait * 1000);
 }
 
+/*
+ * The list's counts, once they are due and no key is waiting: a count reads every match where
+ * the list reads a screenful, so typing repaints the list at once and the count follows when
+ * the typing pauses.
+ */
+static void
+count_when_idle(struct ui *u)
+{
+	struct pollfd in = { .fd = STDIN_FILENO, .events = POLLIN };
+	struct jt_err err = { "" };
+
+	if (!u->list.count_due || poll(&in, 1, 0) != 0)
+		return;
+	store_trouble(u, ui_list_count(&u->list, &err), &err);
+	draw(u);
+}
+
 static void
 loop(struct ui *u)
 {
@@ -1390,6 +1409,7 @@ loop(struct ui *u)
 			count_blocked(u);
 		}
 		draw(u);
+		count_when_idle(u);
 		if (poll(fds, 3, poll_timeout(u)) < 0 && errno != EINTR)
 			break;
 		if (fds[1].revents)

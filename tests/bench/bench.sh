@@ -31,9 +31,10 @@
 #   first paint  from tmux respawning the pane with the program until its list is on screen
 #                (jobterm: the status line's count; newsboat: its feed list).
 #   filter       from tmux send-keys of the final character of `Charlotte` (keyword, then
-#                location) until the prompt shows it together with the new count: jobterm
-#                redraws the prompt only after the list is re-queried, so that text marks
-#                the repainted list. newsboat's search: from Enter until its results list.
+#                location) until the prompt shows it: jobterm redraws the prompt only after
+#                the list is re-queried, so that text marks the repainted list. Then until
+#                the new count is next to it (jobterm counts once no key is waiting).
+#                newsboat's search: from Enter until its results list.
 #   memory       VmRSS of the running program after the list and the filters, read from
 #                /proc; and its peak RSS over the session from /usr/bin/time -v.
 #   refresh      key presses (j, k, j, ...) every 50 ms while a refresh of the whole feed
@@ -531,13 +532,14 @@ twice() {
 	"$@"
 }
 
-# jt_session DB TOTAL TAG: one warm-up and RUNS sessions; samples TAG_paint, TAG_kw, TAG_loc,
-# TAG_rss (VmRSS after the filters) and TAG_peak (peak RSS of the session).
+# jt_session DB TOTAL TAG: one warm-up and RUNS sessions; samples TAG_paint, TAG_kw, TAG_loc
+# (the list repainted), TAG_kwc, TAG_locc (the count shown), TAG_rss (VmRSS after the
+# filters) and TAG_peak (peak RSS of the session).
 jt_session() {
 	local db=$1 total=$2 tag=$3 word=Charlotte
 	local part=${word%?} last=${word: -1}
-	local n_kw n_loc tot r pid
-	local paint=() kw=() loc=() rss=() peak=()
+	local n_kw n_loc tot r pid t
+	local paint=() kw=() loc=() kwc=() locc=() rss=() peak=()
 
 	n_kw=$(grouped "$(jt_matches "$db" --keyword "$word")")
 	n_loc=$(grouped "$(jt_matches "$db" --location "$word")")
@@ -551,16 +553,21 @@ jt_session() {
 		# Keyword: all but the last character, wait for its screen, then time the last.
 		probe 10 "send-keys -t bench /" "^/ " || return 1
 		probe 30 "send-keys -t bench -l $part" "^/$part +[0-9 ]+ of $tot\$" || return 1
-		probe 30 "send-keys -t bench -l $last" "^/$word +$n_kw of $tot\$" || return 1
+		probe 30 "send-keys -t bench -l $last" "^/$word( |\$)" || return 1
 		[ "$r" -gt 0 ] && kw+=("$MS")
+		t=$MS
+		probe 30 - "^/$word +$n_kw of $tot\$" || return 1
+		[ "$r" -gt 0 ] && kwc+=("$(awk -v a="$t" -v b="$MS" 'BEGIN { printf "%.2f", a + b }')")
 		probe 10 "send-keys -t bench Escape" "^ $tot postings" || return 1
 		# Location, the same way.
 		probe 10 "send-keys -t bench l" "^location: " || return 1
 		probe 30 "send-keys -t bench -l $part" "^location: $part +[0-9 ]+ of $tot\$" ||
 			return 1
-		probe 30 "send-keys -t bench -l $last" "^location: $word +$n_loc of $tot\$" ||
-			return 1
+		probe 30 "send-keys -t bench -l $last" "^location: $word( |\$)" || return 1
 		[ "$r" -gt 0 ] && loc+=("$MS")
+		t=$MS
+		probe 30 - "^location: $word +$n_loc of $tot\$" || return 1
+		[ "$r" -gt 0 ] && locc+=("$(awk -v a="$t" -v b="$MS" 'BEGIN { printf "%.2f", a + b }')")
 		probe 10 "send-keys -t bench Escape" "^ $tot postings" || return 1
 		pid=$(pane_program_pid)
 		[ "$r" -gt 0 ] && rss+=("$(vmrss_mb "$pid")")
@@ -572,6 +579,8 @@ jt_session() {
 	samples "${tag}_paint" "${paint[@]}"
 	samples "${tag}_kw" "${kw[@]}"
 	samples "${tag}_loc" "${loc[@]}"
+	samples "${tag}_kwc" "${kwc[@]}"
+	samples "${tag}_locc" "${locc[@]}"
 	samples "${tag}_rss" "${rss[@]}"
 	samples "${tag}_peak" "${peak[@]}"
 	FIG[${tag}_n_kw]=$n_kw
@@ -798,6 +807,10 @@ row "Location filter \`Charlotte\`, last key to repainted list" \
 	"$(fmt_ms "$(fig jt_loc)")" "$(fmt_ms "$nb_search")" \
 	"$(ratio "$nb_search" "$(fig jt_loc)")" ">= 50x" \
 	"$(verdict "$nb_search" "$(fig jt_loc)" 50)"
+row "Keyword filter, last key to the new count shown" "$(fmt_ms "$(fig jt_kwc)")" "" "" "" \
+	"info"
+row "Location filter, last key to the new count shown" "$(fmt_ms "$(fig jt_locc)")" "" "" "" \
+	"info"
 row "Keyword filter headless (\`jobterm list --keyword Charlotte --limit 50\`, process wall)" \
 	"$(fmt_ms "$(fig jt_cli_kw)")" "" "" "" "info"
 row "Location filter headless (\`--location Charlotte --limit 50\`)" \
@@ -825,7 +838,8 @@ if [ "$LARGE" = 1 ]; then
 	echo "| Figure | $L | $P | large / small | Target | Result |"
 	echo "|---|---|---|---|---|---|"
 	for f in paint:"Start to first painted list" kw:"Keyword filter \`Charlotte\`" \
-		loc:"Location filter \`Charlotte\`" cli_kw:"Keyword filter headless" \
+		loc:"Location filter \`Charlotte\`" kwc:"Keyword filter, to the count shown" \
+		locc:"Location filter, to the count shown" cli_kw:"Keyword filter headless" \
 		cli_loc:"Location filter headless" rss:"UI resident memory" peak:"UI peak RSS"; do
 		k=${f%%:*}
 		name=${f#*:}

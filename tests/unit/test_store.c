@@ -778,6 +778,121 @@ test_sort_and_pages(void)
 	free(path);
 }
 
+/* The ids of a filter's list, in order, into ids[0..max); returns how many. */
+static size_t
+list_ids(struct store *s, const struct job_filter *f, int64_t *ids, size_t max)
+{
+	struct job_list l;
+	size_t n = 0;
+
+	job_list_init(&l);
+	CHECK_RC(store_jobs_query(s, f, NULL, 1000, &l, NULL), JT_OK);
+	for (size_t i = 0; i < l.n && n < max; i++)
+		ids[n++] = l.v[i].id;
+	job_list_done(&l);
+	return n;
+}
+
+/* Whether a keyword list in date order is the date-ordered list of the postings it matches. */
+static bool
+keyword_in_date_order(struct store *s, const char *word)
+{
+	struct job_filter f, one;
+	int64_t all[64], hits[64], want[64];
+	size_t nall, nhits, nwant = 0;
+
+	job_filter_init(&f);
+	nall = list_ids(s, &f, all, 64);
+	f.keyword = word;
+	nhits = list_ids(s, &f, hits, 64);
+	for (size_t i = 0; i < nall; i++) {
+		struct job_list l;
+
+		job_filter_init(&one);
+		one.keyword = word;
+		one.sort = SORT_SALARY;	/* not read in date order: a set */
+		job_list_init(&l);
+		CHECK_RC(store_jobs_query(s, &one, NULL, 1000, &l, NULL), JT_OK);
+		for (size_t k = 0; k < l.n; k++)
+			if (l.v[k].id == all[i])
+				want[nwant++] = all[i];
+		job_list_done(&l);
+	}
+	if (nhits != nwant)
+		return false;
+	for (size_t i = 0; i < nhits; i++)
+		if (hits[i] != want[i])
+			return false;
+	return true;
+}
+
+/*
+ * A keyword list in date order reads the full-text index by its date key (schema 5): the
+ * same order as the date list, ties by id, dates out of the key's range included, a posting
+ * whose date changes moving with it; a database of schema 4 is migrated to it.
+ */
+static void
+test_keyword_date_key(void)
+{
+	char *path;
+	struct store *s = open_new(&path);
+	struct job_filter f;
+	struct job j;
+
+	corpus(s, 1790000000);
+	CHECK_RC(store_ingest_begin(s, "https://a.example/feed", 1790000100, NULL), JT_OK);
+	mkjob(&j, "20", "Zebra Keeper", "Zoo", "Oslo", 1789000000);
+	put(s, &j, NULL);
+	mkjob(&j, "21", "Zebra Trainer", "Zoo", "Oslo", 1789000000);	/* the same date */
+	put(s, &j, NULL);
+	mkjob(&j, "22", "Zebra Vet", "Zoo", "Oslo", -86400);		/* before 1970 */
+	put(s, &j, NULL);
+	mkjob(&j, "23", "Zebra Painter", "Zoo", "Oslo", 6000000000);	/* after 2106 */
+	put(s, &j, NULL);
+	mkjob(&j, "24", "Zebra Developer", "Zoo", "Oslo", 1789500000);
+	put(s, &j, NULL);
+	CHECK_RC(store_ingest_commit(s, NULL), JT_OK);
+	CHECK(index_agrees(path));
+	CHECK(keyword_in_date_order(s, "zebra"));
+	CHECK(keyword_in_date_order(s, "developer"));
+	job_filter_init(&f);
+	f.keyword = "zebra";
+	CHECK_INT(count(s, &f), 5);
+	check_pages(s, &f);
+
+	/* A refresh moves one of them to the top: the index follows it, once. */
+	CHECK_RC(store_ingest_begin(s, "https://a.example/feed", 1790000200, NULL), JT_OK);
+	mkjob(&j, "20", "Zebra Keeper", "Zoo", "Oslo", 1790000150);
+	put(s, &j, NULL);
+	CHECK_RC(store_ingest_commit(s, NULL), JT_OK);
+	CHECK(index_agrees(path));
+	CHECK(keyword_in_date_order(s, "zebra"));
+	CHECK_INT(count(s, &f), 5);
+	store_close(s);
+
+	/* Back to schema 4's index (keyed by id), then opened again: migrated. */
+	raw_exec(path, "DROP TRIGGER postings_ad; DROP TRIGGER postings_au;"
+		 "DROP TABLE postings_fts; DROP VIEW postings_fts_rows;"
+		 "CREATE VIRTUAL TABLE postings_fts USING fts5 (title, company, location, tags,"
+		 " description_text, content = 'postings', content_rowid = 'id',"
+		 " tokenize = 'unicode61 remove_diacritics 2');"
+		 "INSERT INTO postings_fts (postings_fts) VALUES ('rebuild');"
+		 "CREATE TRIGGER postings_ad AFTER DELETE ON postings BEGIN SELECT 1; END;"
+		 "CREATE TRIGGER postings_au AFTER UPDATE ON postings BEGIN SELECT 1; END;"
+		 "PRAGMA user_version = 4;");
+	s = NULL;
+	CHECK_RC(store_open(path, STORE_USER, &s, NULL), JT_OK);
+	if (s) {
+		CHECK_INT(pragma(path, "PRAGMA user_version"), store_schema_version());
+		CHECK(index_agrees(path));
+		CHECK(keyword_in_date_order(s, "zebra"));
+		CHECK(keyword_in_date_order(s, "engineer"));
+		CHECK_INT(count(s, &f), 5);
+		store_close(s);
+	}
+	free(path);
+}
+
 static void
 test_two_connections(void)
 {
@@ -829,6 +944,7 @@ main(void)
 	RUN(test_search_hostile);
 	RUN(test_filters);
 	RUN(test_sort_and_pages);
+	RUN(test_keyword_date_key);
 	RUN(test_two_connections);
 	check_tmpdir_done(dir);
 	return CHECK_DONE();
