@@ -1052,6 +1052,30 @@ cmd_fav(struct app *app, struct args *a)
 	return rc;
 }
 
+/* hide ID, unhide ID: leave a posting (and its duplicates) out of every list, or not. */
+static int
+cmd_hide(struct app *app, struct args *a)
+{
+	bool on = !strcmp(a->cmd, "hide");
+	int64_t id;
+	struct store *s;
+	struct jt_err err = { "" };
+	int rc = 0;
+
+	if (a->i + 1 != a->argc)
+		return usage_error(a->cmd, "expected one posting id", NULL);
+	if (!parse_id(a->argv[a->i], &id))
+		return usage_error(a->cmd, "not a posting id", a->argv[a->i]);
+	if (open_store(app, &s))
+		return 1;
+	if (store_job_flag_set(s, id, JOB_FLAG_HIDDEN, on, &err) != JT_OK) {
+		report_error(NULL, &err);
+		rc = 1;
+	}
+	store_close(s);
+	return rc;
+}
+
 /* A feed URL as given, or a file:// URL for an existing local file; NULL with *why if neither. */
 static char *
 feed_url(const char *arg, const char **why)
@@ -1858,6 +1882,8 @@ static const struct command {
 	{ "list", cmd_list },
 	{ "show", cmd_show },
 	{ "fav", cmd_fav },
+	{ "hide", cmd_hide },
+	{ "unhide", cmd_hide },
 	{ "feeds", cmd_feeds },
 	{ "track", cmd_track },
 	{ "search", cmd_search },

@@ -69,6 +69,8 @@
 	  "show blocked companies and words too (toggle)") \
 	_(ALL_SOURCES, "all-sources", "D", "Filter", \
 	  "every board's copy of a job, not one row (toggle)") \
+	_(SHOW_HIDDEN, "show-hidden", "H", "Filter", \
+	  "show hidden postings too (toggle)") \
 	_(FAVOURITE, "favourite", "f", "Posting", \
 	  "star or unstar (saved at once)") \
 	_(BROWSE, "open-url", "o", "Posting", \
@@ -78,7 +80,7 @@
 	_(READ, "toggle-read", "m", "Posting", \
 	  "mark read or unread") \
 	_(HIDE, "hide", "x", "Posting", \
-	  "hide the posting") \
+	  "hide the posting, or show a hidden one again") \
 	_(TRACK, "set-status", "a", "Posting", \
 	  "set the status: saved, applied, interviewing, ...") \
 	_(NOTE, "edit-note", "n", "Posting", \

@@ -754,6 +754,7 @@ ui_list_count(struct ui_list *l, struct jt_err *err)
 	job_filter_init(&all);
 	all.all_sources = l->filter.all_sources;	/* display toggles, not filters */
 	all.include_blocked = l->filter.include_blocked;
+	all.include_hidden = l->filter.include_hidden;
 	if (!job_filter_narrows(&l->filter))
 		l->total = l->count;	/* the same count */
 	else
@@ -1045,6 +1046,7 @@ draw_row(const struct job *j, const struct theme *t, int y, int x, int w,
 	attr_t title = selected ? base | (j->read ? 0 : A_BOLD) : ui_theme_attr(t, j->read
 		       ? AREA_NORMAL : AREA_UNREAD);
 	attr_t fav = selected ? base | A_BOLD : ui_theme_attr(t, AREA_FAVOURITE);
+	attr_t dim = j->hidden ? A_DIM : 0;	/* shown with H */
 	attr_t salary_attr = selected ? base : ui_theme_attr(t, AREA_SALARY);
 	bool uni = ui_text_unicode();
 	char salary[64], age[16], mark[8], *loc;
@@ -1070,7 +1072,7 @@ draw_row(const struct job *j, const struct theme *t, int y, int x, int w,
 		ui_text_put_clean(y, cx + tw - cw, cw, count, fav, 0);
 		tw -= cw + 1;
 	}
-	ui_text_put(y, cx, tw, j->title, title, TEXT_PAD);
+	ui_text_put(y, cx, tw, j->title, title | dim, TEXT_PAD);
 	cx += c->title + 1;
 	ui_text_put(y, cx, c->company, j->company, base, TEXT_PAD);
 	cx += c->company + 1;

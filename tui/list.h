@@ -41,7 +41,7 @@ struct ui_list {
 	int height;			/* rows shown (without the header) */
 	size_t line;			/* the selection's screen line, as the user left it */
 	int64_t count;			/* postings that match the filter; -1 not known yet */
-	int64_t total;			/* postings in all (hidden ones left out); 0 not known */
+	int64_t total;			/* postings in all (hidden ones unless shown); 0 not known */
 	bool count_due;			/* count (and total) are to be read: ui_list_count() */
 };
 

@@ -32,6 +32,7 @@ static const char usage[] =
 "  show ID [--format text|json]\n"
 "                             one posting with its description\n"
 "  fav add ID | fav rm ID     star or unstar a posting (kept offline for good)\n"
+"  hide ID | unhide ID        leave a posting out of every list (--hidden shows it), or not\n"
 "  track ID STATUS [--note TEXT]\n"
 "                             saved, applied, interviewing, offer, rejected,\n"
 "                             withdrawn or none (tracked postings are kept)\n"

@@ -349,6 +349,8 @@ filters_text(const struct ui *u, struct strbuf *sb)
 	format_filters(sb, f);
 	if (f->all_sources)
 		strbuf_adds(sb, "  every copy");
+	if (f->include_hidden)
+		strbuf_adds(sb, "  hidden shown");
 	if (f->include_blocked)
 		strbuf_adds(sb, "  blocked shown");
 	else if (u->blocked)
@@ -1119,15 +1121,21 @@ act(struct ui *u, enum action a)
 		break;
 	case ACT_SHOW_BLOCKED:
 	case ACT_ALL_SOURCES:
+	case ACT_SHOW_HIDDEN:
 		if (a == ACT_SHOW_BLOCKED)
 			f->include_blocked = !f->include_blocked;
-		else
+		else if (a == ACT_ALL_SOURCES)
 			f->all_sources = !f->all_sources;
+		else
+			f->include_hidden = !f->include_hidden;
 		reload(u);
 		say(u, false, "%s", a == ACT_SHOW_BLOCKED
 		    ? (f->include_blocked ? "blocked postings shown" : "blocked postings hidden")
-		    : (f->all_sources ? "every board's copy of a job listed"
-		       : "one row per job, however many boards carry it"));
+		    : a == ACT_ALL_SOURCES
+		    ? (f->all_sources ? "every board's copy of a job listed"
+		       : "one row per job, however many boards carry it")
+		    : (f->include_hidden ? "hidden postings shown (x shows one again for good)"
+		       : "hidden postings left out"));
 		break;
 	case ACT_TRACK:
 		if ((j = hunt_target(u))) {
@@ -1200,8 +1208,10 @@ act(struct ui *u, enum action a)
 		}
 		break;
 	case ACT_HIDE:
-		if (j && flag_set(u, JOB_FLAG_HIDDEN, true)) {
-			say(u, false, "hidden (jobterm list --hidden still shows it)");
+		if (j && flag_set(u, JOB_FLAG_HIDDEN, !j->hidden)) {
+			j = ui_list_selected(&u->list);
+			say(u, false, "%s", j && j->hidden ? "hidden (H shows hidden postings)"
+			    : "shown again");
 			refresh_list(u);
 		}
 		break;
