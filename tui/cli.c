@@ -1007,6 +1007,17 @@ cmd_show(struct app *app, struct args *a)
 	return rc;
 }
 
+/* The one argument left, a posting id, and the store: 0, else the exit status. */
+static int
+open_for_id(struct app *app, struct args *a, int64_t *id, struct store **s)
+{
+	if (a->i + 1 != a->argc)
+		return usage_error(a->cmd, "expected one posting id", NULL);
+	if (!parse_id(a->argv[a->i], id))
+		return usage_error(a->cmd, "not a posting id", a->argv[a->i]);
+	return open_store(app, s) ? 1 : 0;
+}
+
 static int
 cmd_fav(struct app *app, struct args *a)
 {
@@ -1020,12 +1031,8 @@ cmd_fav(struct app *app, struct args *a)
 	if (!sub || (strcmp(sub, "add") && strcmp(sub, "rm")))
 		return usage_error(a->cmd, "expected: fav add ID | fav rm ID", NULL);
 	on = !strcmp(sub, "add");
-	if (a->i + 1 != a->argc)
-		return usage_error(a->cmd, "expected one posting id", NULL);
-	if (!parse_id(a->argv[a->i], &id))
-		return usage_error(a->cmd, "not a posting id", a->argv[a->i]);
-	if (open_store(app, &s))
-		return 1;
+	if ((rc = open_for_id(app, a, &id, &s)))
+		return rc;
 	if (!on) {
 		struct hunt_info info;
 
@@ -1060,14 +1067,10 @@ cmd_hide(struct app *app, struct args *a)
 	int64_t id;
 	struct store *s;
 	struct jt_err err = { "" };
-	int rc = 0;
+	int rc;
 
-	if (a->i + 1 != a->argc)
-		return usage_error(a->cmd, "expected one posting id", NULL);
-	if (!parse_id(a->argv[a->i], &id))
-		return usage_error(a->cmd, "not a posting id", a->argv[a->i]);
-	if (open_store(app, &s))
-		return 1;
+	if ((rc = open_for_id(app, a, &id, &s)))
+		return rc;
 	if (store_job_flag_set(s, id, JOB_FLAG_HIDDEN, on, &err) != JT_OK) {
 		report_error(NULL, &err);
 		rc = 1;
