@@ -370,9 +370,9 @@ draw_status(struct ui *u)
 	ui_text_blank(y, 0, w, status);
 	if (u->ask != ASK_NONE) {
 		char *q = u->ask == ASK_STATUS
-			? xstrdup("Status: s)aved a)pplied i)nterviewing o)ffer r)ejected "
-				  "w)ithdrawn n)one  Esc")
-			: xasprintf("Block %s? Its postings are hidden everywhere. y/n",
+			? xstrdup("Status s/a/i/o/r/w/n, Esc: s)aved a)pplied i)nterviewing "
+				  "o)ffer r)ejected w)ithdrawn n)one")
+			: xasprintf("Block %s? y/n (its postings are hidden everywhere)",
 				    u->ask_text);
 
 		ui_text_put(y, 1, w - 1, q, status | A_BOLD, 0);

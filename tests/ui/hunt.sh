@@ -66,7 +66,7 @@ check "D again: one row per job" wait_gone "every copy"
 # ---- a status, and the note in $EDITOR ------------------------------------------------------
 
 keys g a
-check "a asks for the status" wait_for "Status: s)aved a)pplied i)nterviewing"
+check "a asks for the status" wait_for "Status s/a/i/o/r/w/n, Esc: s)aved a)pplied i)nterviewing"
 keys a
 check "a: applied" wait_for "status: applied"
 check "the row shows it where the star would be" wait_row "Backend Engineer" "A• Backend"
@@ -120,7 +120,7 @@ keys c
 # ---- blocking a company ----------------------------------------------------------------------
 
 keys G b
-check "b asks first" wait_for "Block Umbrella? Its postings are hidden everywhere. y/n"
+check "b asks first" wait_for "Block Umbrella? y/n (its postings are hidden everywhere)"
 keys n
 check "n: not blocked" wait_for "not blocked"
 check "still listed" wait_row "Data Engineer" "Umbrella"
@@ -157,5 +157,16 @@ check "and shown" wait_for "Ask about visas"
 keys q
 wait_exit
 check_contains "the note is in the store" "$(jt export --format csv)" "Ask about visas"
+
+# ---- in 40 columns, the questions still show their keys -----------------------------------
+
+ui 40 24 EDITOR=
+check "in 40 columns" wait_for "Data Engineer" 10
+keys g a
+check "a shows the status keys" wait_for "Status s/a/i/o/r/w/n, Esc"
+keys Escape b
+check "b shows y/n" wait_for "? y/n"
+keys n q
+wait_exit
 
 t_done
