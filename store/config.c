@@ -195,7 +195,10 @@ apply_set(struct config *c, const char *file, int lineno, int argc, char **argv,
 	if ((why = option_value(o, argv[3], &value))) {
 		char msg[256];
 
-		snprintf(msg, sizeof(msg), "%s: %s (%d to %d)", o->name, why, o->min, o->max);
+		if (o->is_bool)
+			snprintf(msg, sizeof(msg), "%s: %s", o->name, why);
+		else
+			snprintf(msg, sizeof(msg), "%s: %s (%d to %d)", o->name, why, o->min, o->max);
 		warnf(c, warn, ctx, file, lineno, msg, NULL);
 		return;
 	}

@@ -64,6 +64,7 @@ test_bad_lines_warn_and_skip(void)
 	CHECK(strstr(strbuf_str(&warnings), "rc:3: timeout: out of range (1 to 3600)") != NULL);
 	CHECK(strstr(strbuf_str(&warnings), "rc:5: unknown directive frobnicate") != NULL);
 	CHECK(strstr(strbuf_str(&warnings), "rc:6: unterminated quote") != NULL);
+	CHECK(strstr(strbuf_str(&warnings), "rc:8: mouse: expected yes or no\n") != NULL);
 	CHECK(strchr(strbuf_str(&warnings), '\x1b') == NULL);
 	CHECK(strchr(strbuf_str(&warnings), '\x07') == NULL);
 	config_done(&c);
