@@ -449,18 +449,29 @@ feed_detect(const char *forced, const char *url, const char *head, size_t len,
 	enum feed_family family;
 	char ex[40];
 
-	if (forced && *forced) {
-		const struct feed_format *f = format_find(forced);
-
-		if (f)
-			return f->name;
-		excerpt(forced, strlen(forced), ex, sizeof(ex));
-		jt_fail(err, JT_ERR_USAGE, "unknown feed format \"%s\"", ex);
-		return NULL;
-	}
 	if (!head)
 		len = 0;
 	start = skip_bom_ws(head, len);
+	if (forced && *forced) {
+		const struct feed_format *f = format_find(forced);
+		bool xml = start < len && head[start] == '<';
+		bool json = start < len && (head[start] == '{' || head[start] == '[');
+
+		if (!f) {
+			excerpt(forced, strlen(forced), ex, sizeof(ex));
+			jt_fail(err, JT_ERR_USAGE, "unknown feed format \"%s\"", ex);
+			return NULL;
+		}
+		/* Said plainly, rather than as the parser's complaint about the first byte (jsonld
+		 * reads JSON-LD served bare as well as HTML pages). */
+		if ((f->family == FAMILY_JSON && xml) ||
+		    (f->family == FAMILY_XML && json && strcmp(f->name, "jsonld"))) {
+			jt_fail(err, JT_ERR_FORMAT, "read as %s (its configured format), but it is %s",
+				f->name, xml ? "XML or HTML" : "JSON");
+			return NULL;
+		}
+		return f->name;
+	}
 	if (start >= len) {
 		jt_fail(err, JT_ERR_FORMAT, "empty document");
 		return NULL;

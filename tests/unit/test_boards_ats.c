@@ -1029,6 +1029,13 @@ test_detect(void)
 				cases[i].head);
 		CHECK_STR(got, cases[i].want);
 	}
+	/* a forced format that cannot be this document says so */
+	CHECK(feed_detect("rss", NULL, " {\"items\": []}", 15, &err) == NULL);
+	CHECK_STR(err.msg, "read as rss (its configured format), but it is JSON");
+	CHECK(feed_detect("greenhouse", NULL, "<html>", 6, &err) == NULL);
+	CHECK_STR(err.msg, "read as greenhouse (its configured format), but it is XML or HTML");
+	CHECK_STR(feed_detect("jsonld", NULL, "{\"@type\": \"JobPosting\"}", 25, &err), "jsonld");
+	CHECK_STR(feed_detect("rss", NULL, "<rss>", 5, &err), "rss");
 	/* an HTML page on a board's host (a board page downloaded as it is) is not its API */
 	CHECK_STR(feed_detect(NULL, "https://boards.greenhouse.io/acme", "<html><body>", 12, &err),
 		  "jsonld");

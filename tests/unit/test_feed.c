@@ -335,8 +335,10 @@ test_detect(void)
 	static const char binary[] = "\x89PNG\r\n\x1a\n\x00\x00";
 
 	CHECK_STR(feed_detect("atom", NULL, "", 0, &err), "atom");
-	CHECK_STR(feed_detect("jsonfeed", "https://x.example/a.rss", rss, sizeof(rss) - 1, &err),
-		  "jsonfeed");
+	CHECK_STR(feed_detect("jsonfeed", "https://x.example/a.rss", json, sizeof(json) - 1, &err),
+		  "jsonfeed");	/* the format given wins over the URL */
+	CHECK(!feed_detect("jsonfeed", NULL, rss, sizeof(rss) - 1, &err));
+	CHECK(contains(err.msg, "but it is XML or HTML"));
 	CHECK(!feed_detect("no-such-format", NULL, rss, sizeof(rss) - 1, &err));
 	CHECK(contains(err.msg, "unknown feed format"));
 	CHECK_STR(feed_detect(NULL, NULL, rss, sizeof(rss) - 1, &err), "rss");
