@@ -1190,6 +1190,8 @@ currency_symbol(const char *s, size_t *n)
 		{ "\xC2\xA5", "JPY" }, { "\xE2\x82\xB9", "INR" },
 	};
 
+	if (!strchr("UCA$\xE2\xC2", *s) || !*s)	/* most of a description: not a symbol */
+		return NULL;
 	for (size_t i = 0; i < sizeof(syms) / sizeof(syms[0]); i++) {
 		size_t m = strlen(syms[i].sym);
 
@@ -1205,6 +1207,8 @@ currency_symbol(const char *s, size_t *n)
 static const char *
 currency_code(const char *s, size_t *n)
 {
+	if (*s < 'A' || *s > 'Z')
+		return NULL;
 	for (size_t i = 0; i < sizeof(currency_codes) / sizeof(currency_codes[0]); i++)
 		if (!strncmp(s, currency_codes[i], 3) && !is_alnum(s[3])) {
 			*n = 3;

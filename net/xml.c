@@ -261,8 +261,13 @@ src_refill(struct src *s)
 		uint32_t cp;
 		size_t used;
 
-		if (c && c < 0x80) {
-			out_add(s, &s->raw[i++], 1);
+		if (c && c < 0x80) {	/* a run of ASCII, NUL aside, as it is */
+			size_t j = i + 1;
+
+			while (j < n && (unsigned char)s->raw[j] - 1u < 0x7Fu)
+				j++;
+			out_add(s, s->raw + i, j - i);
+			i = j;
 			continue;
 		}
 		if (need > 1 && i + need > n && !s->eof) {
