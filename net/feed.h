@@ -148,7 +148,7 @@ char *feed_api_personio(const char *url);
 /*
  * Process-wide libxml2 set-up: initialise the parser, install an external entity loader
  * that refuses everything (no file or network access from a document) and error handlers
- * that print nothing (net/xml.c). Call once from main() before any thread starts.
+ * that print nothing (net/xml.c). Call once before any thread starts (fetch_global_init does).
  */
 void feed_xml_init(void);
 

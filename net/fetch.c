@@ -89,22 +89,7 @@ struct transfer {
 	char errbuf[CURL_ERROR_SIZE];
 };
 
-/* ---- options ------------------------------------------------------------------------------ */
-
-void
-fetch_options_init(struct fetch_options *o)
-{
-	memset(o, 0, sizeof(*o));
-	o->connect_timeout = 15;
-	o->timeout = 120;
-	o->stall_timeout = 30;
-	o->max_bytes = 64u * 1024 * 1024;
-	o->max_redirs = 5;
-	o->max_parallel = 8;
-	o->max_per_host = 2;
-	o->max_pages = 20;
-	o->prune_days = 90;
-}
+/* ---- process-wide ------------------------------------------------------------------------- */
 
 void
 fetch_global_init(void)

@@ -31,12 +31,10 @@ struct fetch_options {
 	int prune_days;		/* postings unseen this long are pruned after a refresh; 0 = never */
 };
 
-/* Fill o with the defaults (the same as the config's). */
-void fetch_options_init(struct fetch_options *o);
-
 struct fetcher;
 
-/* Process-wide set-up of curl and libxml2: call once in main() before any thread starts. */
+/* Process-wide set-up of curl and libxml2: call once before any thread starts (tui/net.c
+ * does when it loads the module). */
 void fetch_global_init(void);
 void fetch_global_cleanup(void);
 

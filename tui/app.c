@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "store/xmalloc.h"
+#include "tui/net.h"
 
 /* The bundled sample feeds, under the data directory. */
 static const struct {
@@ -61,7 +62,7 @@ app_fetch_options(const struct app *app, struct fetch_options *o)
 {
 	const struct config *c = &app->config;
 
-	fetch_options_init(o);
+	memset(o, 0, sizeof(*o));
 	o->db_path = app->paths.db;
 	o->connect_timeout = c->connect_timeout;
 	o->timeout = c->timeout;
@@ -79,22 +80,23 @@ app_refresh(struct app *app, const char *const *urls, size_t n,
 	    void (*on_event)(void *ctx, const struct fetch_event *ev), void *ctx,
 	    volatile const int *stop, struct jt_err *err)
 {
+	const struct net_ops *net = net_load(err);
 	struct fetch_options o;
 	struct fetcher *f;
 	int failed = 0;
 	bool done = false;
 
 	app_fetch_options(app, &o);
-	if (fetch_start(&o, &f, err) != JT_OK)
+	if (!net || net->fetch_start(&o, &f, err) != JT_OK)
 		return -1;
-	fetch_refresh(f, urls, n);
+	net->fetch_refresh(f, urls, n);
 	while (!done && !(stop && *stop)) {
-		struct pollfd pfd = { .fd = fetch_wake_fd(f), .events = POLLIN };
+		struct pollfd pfd = { .fd = net->fetch_wake_fd(f), .events = POLLIN };
 		struct fetch_event ev;
 
 		if (poll(&pfd, 1, 250) < 0 && errno != EINTR)
 			break;
-		while (fetch_event_next(f, &ev)) {
+		while (net->fetch_event_next(f, &ev)) {
 			if (on_event)
 				on_event(ctx, &ev);
 			if (ev.type == EV_REFRESH_DONE) {
@@ -103,10 +105,10 @@ app_refresh(struct app *app, const char *const *urls, size_t n,
 				if (ev.status != JT_OK)
 					jt_fail(err, ev.status, "%s", ev.message ? ev.message : "");
 			}
-			fetch_event_done(&ev);
+			net->fetch_event_done(&ev);
 		}
 	}
-	fetch_stop(f);
+	net->fetch_stop(f);
 	return failed;
 }
 

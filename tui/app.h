@@ -41,9 +41,9 @@ void app_fetch_options(const struct app *app, struct fetch_options *o);
 
 /*
  * Refresh urls[0..n) (every feed when n is 0) and wait for the end, calling on_event (may be
- * NULL) for each event. Returns how many feeds failed, or -1 when the fetcher could not start
- * (err says why). Stops early, with the cache unchanged for unfinished feeds, when *stop
- * (may be NULL) becomes true.
+ * NULL) for each event. Returns how many feeds failed, or -1 when the network module could
+ * not be loaded or the fetcher could not start (err says why). Stops early, with the cache
+ * unchanged for unfinished feeds, when *stop (may be NULL) becomes true.
  */
 int app_refresh(struct app *app, const char *const *urls, size_t n,
 		void (*on_event)(void *ctx, const struct fetch_event *ev), void *ctx,

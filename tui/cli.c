@@ -22,14 +22,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "net/feed.h"
-#include "net/fetch.h"
 #include "store/hunt.h"
 #include "store/opml.h"
 #include "store/strbuf.h"
 #include "store/text.h"
 #include "store/xmalloc.h"
 #include "tui/format.h"
+#include "tui/net.h"
 
 enum out_format {
 	OUT_TABLE,
@@ -498,6 +497,18 @@ report_error(const char *what, const struct jt_err *err)
 	fputc('\n', stderr);
 }
 
+/* The network module, or NULL after saying on stderr why it cannot be loaded. */
+static const struct net_ops *
+need_net(void)
+{
+	struct jt_err err = { "" };
+	const struct net_ops *net = net_load(&err);
+
+	if (!net)
+		report_error(NULL, &err);
+	return net;
+}
+
 struct fetch_report {
 	bool progress;		/* stderr is a terminal: show "refreshing n/m" */
 };
@@ -551,6 +562,7 @@ static int
 cmd_fetch(struct app *app, struct args *a)
 {
 	struct fetch_report report = { .progress = isatty(STDERR_FILENO) };
+	const struct net_ops *net = need_net();
 	struct jt_err err = { "" };
 	struct store *s;
 	struct sigaction sa;
@@ -558,13 +570,15 @@ cmd_fetch(struct app *app, struct args *a)
 	size_t n = 0;
 	int failed;
 
+	if (!net)
+		return 1;
 	for (; a->i < a->argc; a->i++) {
 		const char *why;
 
 		if (a->argv[a->i][0] == '-')
 			return usage_error(a->cmd, "unknown option", a->argv[a->i]);
 		if (strncmp(a->argv[a->i], "file:", 5) &&
-		    !fetch_url_openable(a->argv[a->i], &why)) {
+		    !net->fetch_url_openable(a->argv[a->i], &why)) {
 			free(urls);
 			return usage_error(a->cmd, "not an http, https or file URL",
 					   a->argv[a->i]);
@@ -1079,29 +1093,36 @@ cmd_hide(struct app *app, struct args *a)
 	return rc;
 }
 
-/* A feed URL as given, or a file:// URL for an existing local file; NULL with *why if neither. */
+/* A file:// URL for the existing local file at path; NULL with *why if there is none. */
 static char *
-feed_url(const char *arg, const char **why)
+file_url(const char *path, const char **why)
 {
-	char *abs;
+	char *abs = realpath(path, NULL);
 	char *url;
 
-	if (!strncmp(arg, "file://", 7))
-		return xstrdup(arg);
-	if (strstr(arg, "://"))
-		return fetch_url_openable(arg, why) ? xstrdup(arg) : NULL;
-	if (!(abs = realpath(arg, NULL))) {
+	if (!abs) {
 		*why = "not a URL, and no such file";
 		return NULL;
 	}
 	url = xasprintf("file://%s", abs);
 	free(abs);
-	if (!fetch_url_openable(url, NULL) && strpbrk(url, " \t\r\n")) {
+	if (strpbrk(url, " \t\r\n")) {
 		*why = "the path has spaces; give it as a file:// URL with %20";
 		free(url);
 		return NULL;
 	}
 	return url;
+}
+
+/* A feed URL as given, or a file:// URL for an existing local file; NULL with *why if neither. */
+static char *
+feed_url(const struct net_ops *net, const char *arg, const char **why)
+{
+	if (!strncmp(arg, "file://", 7))
+		return xstrdup(arg);
+	if (strstr(arg, "://"))
+		return net->fetch_url_openable(arg, why) ? xstrdup(arg) : NULL;
+	return file_url(arg, why);
 }
 
 static int
@@ -1179,7 +1200,7 @@ feeds_list(struct store *s, enum out_format format)
 
 /* Why a URL from someone else's feed list is not added, or NULL when it may be. */
 static const char *
-import_refusal(const char *url)
+import_refusal(const struct net_ops *net, const char *url)
 {
 	static const struct {
 		const char *prefix;
@@ -1198,7 +1219,7 @@ import_refusal(const char *url)
 	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
 		if (!strncasecmp(p, refused[i].prefix, strlen(refused[i].prefix)))
 			return refused[i].why;
-	if (!fetch_url_openable(url, &why))
+	if (!net->fetch_url_openable(url, &why))
 		return why ? why : "not an http or https URL";
 	return NULL;
 }
@@ -1234,7 +1255,7 @@ read_all(const char *path, size_t cap, size_t *len, struct jt_err *err)
 }
 
 static int
-feeds_import(struct store *s, const char *path)
+feeds_import(const struct net_ops *net, struct store *s, const char *path)
 {
 	struct opml_feeds list;
 	struct jt_err err = { "" };
@@ -1249,7 +1270,7 @@ feeds_import(struct store *s, const char *path)
 	for (size_t i = 0; i < list.n; i++) {
 		const struct opml_feed *f = &list.v[i];
 		char *url = text_squeeze(f->url);
-		const char *why = import_refusal(url);
+		const char *why = import_refusal(net, url);
 		struct feed old;
 
 		if (why) {
@@ -1266,7 +1287,7 @@ feeds_import(struct store *s, const char *path)
 		if (store_feed_get(s, url, &old, NULL) == JT_OK) {
 			kept++;	/* already there: its name and format stay the user's */
 		} else if (store_feed_add(s, url, f->title, f->format &&
-					  feed_format_known(f->format) ? f->format : NULL, &err)
+					  net->feed_format_known(f->format) ? f->format : NULL, &err)
 			   != JT_OK) {
 			report_error(NULL, &err);
 			feed_done(&old);
@@ -1315,6 +1336,7 @@ cmd_feeds(struct app *app, struct args *a)
 {
 	const char *sub = a->i < a->argc ? a->argv[a->i++] : "list";
 	const char *name = NULL, *format_name = NULL, *target = NULL;
+	const struct net_ops *net;
 	enum out_format format = OUT_TEXT;
 	struct store *s;
 	struct jt_err err = { "" };
@@ -1354,19 +1376,22 @@ cmd_feeds(struct app *app, struct args *a)
 		if (!target)
 			return usage_error(a->cmd,
 					   "expected: feeds add URL [--name NAME] [--format FORMAT]", NULL);
-		if (format_name && !feed_format_known(format_name)) {
+		if (!(net = need_net()))
+			return 1;
+		if (format_name && !net->feed_format_known(format_name)) {
+			const char *const *names = net->feed_format_names;
 			struct strbuf known;
 
 			strbuf_init(&known, 0);
-			for (size_t i = 0; feed_format_names[i]; i++)
-				strbuf_addf(&known, "%s%s", i ? ", " : "", feed_format_names[i]);
+			for (size_t i = 0; names[i]; i++)
+				strbuf_addf(&known, "%s%s", i ? ", " : "", names[i]);
 			fprintf(stderr, "jobterm: feeds: unknown format ");
 			put_clean(stderr, format_name, 0);
 			fprintf(stderr, " (known: %s)\n", strbuf_str(&known));
 			strbuf_done(&known);
 			return 2;
 		}
-		if (!(url = feed_url(target, &why)))
+		if (!(url = feed_url(net, target, &why)))
 			return usage_error(a->cmd, why ? why : "cannot add", target);
 		if (open_store(app, &s)) {
 			free(url);
@@ -1392,7 +1417,7 @@ cmd_feeds(struct app *app, struct args *a)
 		if (!target || name || format_name)
 			return usage_error(a->cmd, "expected: feeds rm URL", NULL);
 		/* A local file by the path it was added with, as feeds add takes it. */
-		url = strstr(target, "://") ? NULL : feed_url(target, &why);
+		url = strstr(target, "://") ? NULL : file_url(target, &why);
 		if (open_store(app, &s)) {
 			free(url);
 			return 1;
@@ -1405,9 +1430,9 @@ cmd_feeds(struct app *app, struct args *a)
 	} else if (!strcmp(sub, "import")) {
 		if (!target || name || format_name)
 			return usage_error(a->cmd, "expected: feeds import FILE", NULL);
-		if (open_store(app, &s))
+		if (!(net = need_net()) || open_store(app, &s))
 			return 1;
-		rc = feeds_import(s, target);
+		rc = feeds_import(net, s, target);
 	} else if (!strcmp(sub, "export")) {
 		if (target || name || format_name)
 			return usage_error(a->cmd, "feeds export takes no arguments", NULL);
@@ -1656,9 +1681,9 @@ md_text(FILE *out, const char *s)
 
 /* A link: <url> when it is one a browser may open, else its escaped text. */
 static void
-md_link(FILE *out, const char *url)
+md_link(const struct net_ops *net, FILE *out, const char *url)
 {
-	if (url && fetch_url_openable(url, NULL) && !strpbrk(url, "<>")) {
+	if (url && net->fetch_url_openable(url, NULL) && !strpbrk(url, "<>")) {
 		fputc('<', out);
 		fputs(url, out);
 		fputc('>', out);
@@ -1669,6 +1694,7 @@ md_link(FILE *out, const char *url)
 
 struct export {
 	enum out_format format;
+	const struct net_ops *net;	/* markdown: which links are links */
 	struct strbuf json;
 	size_t n;
 	int64_t now;
@@ -1718,10 +1744,10 @@ export_markdown(struct export *x, const struct job *j, const struct hunt_info *i
 		for (size_t i = 0; i < info->nsources; i++) {
 			if (i)
 				fputs(", ", stdout);
-			md_link(stdout, info->sources[i].url);
+			md_link(x->net, stdout, info->sources[i].url);
 		}
 	} else {
-		md_link(stdout, j->url);
+		md_link(x->net, stdout, j->url);
 	}
 	fputc('\n', stdout);
 	if (info->note) {
@@ -1835,6 +1861,11 @@ cmd_export(struct app *app, struct args *a)
 	if (!o.filtered && !o.search && !o.all)
 		o.f.favourites_only = true;
 	x.format = o.format;
+	if (x.format == OUT_MARKDOWN && !(x.net = need_net())) {
+		opts_done(&o);
+		store_close(s);
+		return 1;
+	}
 	strbuf_init(&x.json, 0);
 	if (x.format == OUT_CSV)
 		fputs("id,title,company,location,remote,salary_min,salary_max,salary_currency,"

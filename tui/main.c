@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "net/fetch.h"
 #include "store/text.h"
 #include "tui/app.h"
 #include "tui/cli.h"
+#include "tui/net.h"
 #include "tui/ui.h"
 
 static const char usage[] =
@@ -113,9 +113,8 @@ main(int argc, char **argv)
 		free(rest);
 		return 1;
 	}
-	fetch_global_init();
 	status = nrest ? cli_run(&app, nrest, rest) : ui_run(&app);
-	fetch_global_cleanup();
+	net_done();
 	app_done(&app);
 	free(rest);
 	return status;

@@ -18,10 +18,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "net/fetch.h"
 #include "store/strbuf.h"
 #include "store/xmalloc.h"
 #include "tui/keys.h"
+#include "tui/net.h"
 
 /* The first executable `prog` on PATH (or prog itself when it names a path); the caller
  * frees it. NULL when there is none. */
@@ -143,16 +143,29 @@ ui_edit_file(const char *editor, const char *path, char *msg, size_t size)
 	return ok;
 }
 
+/* Why url may not leave jobterm (fetch_url_openable, in the network module), or NULL. */
+static const char *
+refusal(const char *url, struct jt_err *err)
+{
+	const struct net_ops *net = net_load(err);
+	const char *why = NULL;
+
+	if (!net)
+		return err->msg;
+	return net->fetch_url_openable(url, &why) ? NULL : why;
+}
+
 bool
 ui_open_url(const char *url, char *msg, size_t size)
 {
 	const char *browser = getenv("BROWSER"), *why;
+	struct jt_err err = { "" };
 	char prog[256], *full;
 	char *argv[3];
 	int status = 0;
 	pid_t pid;
 
-	if (!fetch_url_openable(url, &why)) {
+	if ((why = refusal(url, &err))) {
 		snprintf(msg, size, "not opened: %s", why);
 		return false;
 	}
@@ -204,11 +217,12 @@ bool
 ui_copy_url(const char *url, char *msg, size_t size)
 {
 	const char *why;
+	struct jt_err err = { "" };
 	char *cap;
 	struct strbuf sb;
 	bool ok = true;
 
-	if (!fetch_url_openable(url, &why)) {
+	if ((why = refusal(url, &err))) {
 		snprintf(msg, size, "not copied: %s", why);
 		return false;
 	}

@@ -1,6 +1,7 @@
 /*
- * File locations: the XDG base directories, and finding the bundled assets both in the build
- * tree (so `./jobterm` works without being installed) and where `make install` put them.
+ * File locations: the XDG base directories, and finding the bundled assets and the network
+ * module both in the build tree (so `./jobterm` works without being installed) and where
+ * `make install` put them.
  */
 #include "config.h"
 #include "tui/paths.h"
@@ -70,6 +71,19 @@ find_datadir(void)
 			return xstrdup(JT_SRCDIR "/assets");
 	}
 	return xstrdup(JT_DATADIR);
+}
+
+char *
+paths_net_module(void)
+{
+	char *dir = exe_dir();
+	char *path = dir ? xasprintf("%s/jobterm-net.so", dir) : NULL;
+
+	free(dir);
+	if (path && access(path, F_OK) == 0)
+		return path;
+	free(path);
+	return xstrdup(JT_PKGLIBDIR "/jobterm-net.so");
 }
 
 void

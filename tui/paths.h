@@ -19,6 +19,10 @@ struct paths {
 void paths_init(struct paths *p, const char *db, const char *config);
 void paths_done(struct paths *p);
 
+/* The network module to load (tui/net.c): jobterm-net.so next to the running binary when
+ * there is one, else the installed one. The caller frees it. */
+char *paths_net_module(void);
+
 /* A file:// URL for the bundled asset at datadir/rel (percent-encoding what needs it). */
 char *paths_asset_url(const struct paths *p, const char *rel);
 

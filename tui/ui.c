@@ -33,6 +33,7 @@
 #include "tui/help.h"
 #include "tui/keys.h"
 #include "tui/list.h"
+#include "tui/net.h"
 #include "tui/open.h"
 #include "tui/pipeline.h"
 #include "tui/prompt.h"
@@ -74,7 +75,8 @@ enum ask_kind {
 struct ui {
 	struct app *app;		/* borrowed */
 	struct store *store;		/* the UI thread's connection */
-	struct fetcher *fetcher;	/* NULL when it could not start */
+	const struct net_ops *net;	/* the network module, loaded by the first refresh */
+	struct fetcher *fetcher;	/* started by the first refresh; NULL before */
 	struct keymap keys;
 	struct theme theme;
 	struct ui_list list;
@@ -476,22 +478,32 @@ resize(struct ui *u)
 
 /* ---- refreshing --------------------------------------------------------------------------- */
 
+/* The first refresh loads the network module and starts the fetcher; when that fails, the
+ * status line says why and the next one tries again. */
 static void
 refresh_start(struct ui *u)
 {
-	if (!u->fetcher) {
-		say(u, true, "cannot refresh: the fetcher did not start");
-		return;
-	}
+	struct jt_err err = { "" };
+	struct fetch_options o;
+
 	if (u->refreshing)
 		return;
-	fetch_refresh(u->fetcher, NULL, 0);
+	if (u->app->config.refresh_interval > 0)
+		u->next_refresh = mono_now() + (int64_t)u->app->config.refresh_interval * 60;
+	if (!u->fetcher) {
+		app_fetch_options(u->app, &o);
+		if (!(u->net = net_load(&err)) ||
+		    u->net->fetch_start(&o, &u->fetcher, &err) != JT_OK) {
+			u->fetcher = NULL;
+			snprintf(u->error, sizeof(u->error), "cannot refresh: %s", err.msg);
+			return;
+		}
+	}
+	u->net->fetch_refresh(u->fetcher, NULL, 0);
 	u->refreshing = true;
 	u->done = 0;
 	u->total = 0;
 	u->added = 0;
-	if (u->app->config.refresh_interval > 0)
-		u->next_refresh = mono_now() + (int64_t)u->app->config.refresh_interval * 60;
 }
 
 static void
@@ -544,9 +556,9 @@ drain_events(struct ui *u)
 
 	if (!u->fetcher)
 		return;
-	while (fetch_event_next(u->fetcher, &ev)) {
+	while (u->net->fetch_event_next(u->fetcher, &ev)) {
 		on_fetch_event(u, &ev);
-		fetch_event_done(&ev);
+		u->net->fetch_event_done(&ev);
 	}
 }
 
@@ -1403,10 +1415,11 @@ static void
 loop(struct ui *u)
 {
 	while (!u->quit && !got_quit) {
+		int wake = u->fetcher ? u->net->fetch_wake_fd(u->fetcher) : -1;
 		struct pollfd fds[3] = {
 			{ .fd = STDIN_FILENO, .events = POLLIN },
 			{ .fd = sig_pipe[0], .events = POLLIN },
-			{ .fd = u->fetcher ? fetch_wake_fd(u->fetcher) : -1, .events = POLLIN },
+			{ .fd = wake, .events = POLLIN },
 		};
 
 		if (got_winch || got_cont) {
@@ -1444,7 +1457,6 @@ ui_run(struct app *app)
 {
 	struct ui u;
 	struct jt_err err = { "" };
-	struct fetch_options o;
 	enum jt_status rc;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -1492,20 +1504,16 @@ ui_run(struct app *app)
 	reload(&u);
 	draw(&u);
 
-	app_fetch_options(app, &o);
-	if (fetch_start(&o, &u.fetcher, &err) != JT_OK) {
-		u.fetcher = NULL;
-		snprintf(u.error, sizeof(u.error), "cannot refresh: %s", err.msg);
-	} else if (app->config.refresh_on_start) {
+	if (app->config.refresh_on_start)
 		refresh_start(&u);
-	} else if (app->config.refresh_interval > 0) {
+	else if (app->config.refresh_interval > 0)
 		u.next_refresh = mono_now() + (int64_t)app->config.refresh_interval * 60;
-	}
 
 	loop(&u);
 
 	/* Stop the fetcher (prompt even mid-download), close the store, then the screen. */
-	fetch_stop(u.fetcher);
+	if (u.fetcher)
+		u.net->fetch_stop(u.fetcher);
 	ui_list_done(&u.list);
 	ui_detail_done(&u.detail);
 	ui_prompt_done(&u.prompt);
