@@ -41,6 +41,7 @@ enum stmt_id {
 	ST_FLAG_READ,
 	ST_FLAG_FAVOURITE,
 	ST_FLAG_HIDDEN,
+	ST_TERM_LONGER,
 	ST_COUNT_
 };
 
@@ -120,6 +121,9 @@ static const char *const stmt_sql[ST_COUNT_] = {
 		"INSERT INTO user_state (job_id, hidden, changed)"
 		" SELECT id, ?2, ?3 FROM postings WHERE " DUP_GROUP
 		" ON CONFLICT (job_id) DO UPDATE SET hidden = ?2, changed = ?3",
+	/* Whether the full-text index has a term in [?1, ?2) (the vocabulary, see store_open). */
+	[ST_TERM_LONGER] =
+		"SELECT 1 FROM temp.postings_fts_terms WHERE term >= ?1 AND term < ?2 LIMIT 1",
 };
 
 struct store {
@@ -342,7 +346,9 @@ store_open(const char *path, enum store_role role, struct store **out, struct jt
 	if ((rc = exec(s, role == STORE_USER ? "PRAGMA synchronous = FULL"
 			  : "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536", err)) != JT_OK ||
 	    (rc = exec(s, "PRAGMA foreign_keys = ON", err)) != JT_OK ||
-	    (rc = migrate(s, err)) != JT_OK)
+	    (rc = migrate(s, err)) != JT_OK ||
+	    (rc = exec(s, "CREATE VIRTUAL TABLE temp.postings_fts_terms USING"
+		       " fts5vocab(main, postings_fts, 'row')", err)) != JT_OK)
 		goto fail;
 	*out = s;
 	return JT_OK;
@@ -771,14 +777,45 @@ row_read(sqlite3_stmt *st, struct job *j)
 }
 
 /*
+ * Whether the index has a term longer than the n ASCII letters and digits at word that
+ * starts with them. FTS5 answers a prefix query by merging the matches of every term with
+ * the prefix before it returns the first one, so a list in date order would read all 68 000
+ * matches of "charlotte"* at 1 000 000 postings (4 ms) where "charlotte" alone is read
+ * lazily, a screenful at a time (0.1 ms). The vocabulary is searched from just past the word
+ * itself: 0.1 ms when no longer term exists. True when unsure.
+ */
+static bool
+term_longer(struct store *s, const char *word, size_t n)
+{
+	sqlite3_stmt *st = stmt_get(s, ST_TERM_LONGER, NULL);
+	char lo[72], hi[72];
+	int rc;
+
+	if (!st || n + 2 > sizeof(lo))
+		return true;
+	for (size_t i = 0; i < n; i++)	/* as the unicode61 tokenizer folds ASCII */
+		lo[i] = hi[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a'
+				       : word[i]);
+	lo[n] = '\x01';	/* just past the word itself */
+	lo[n + 1] = hi[n] = '\0';
+	hi[n - 1]++;		/* every term starting with the word sorts before this */
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc != SQLITE_DONE;
+}
+
+/*
  * The FTS5 query for what a user typed, or NULL when it holds nothing to search for. Each
  * word becomes a quoted phrase with a prefix star ("node.js"* "rust"*), so operators, quotes
  * and punctuation are searched for as text and never parsed as query syntax. A word with a
  * single letter or digit gets no star ("c++" finds C, not every word starting with c): that
- * prefix would read the whole index to narrow nothing.
+ * prefix would read the whole index to narrow nothing. Nor does a word of letters and
+ * digits that no longer term in the index starts with (term_longer): it finds the same.
  */
 static char *
-fts_query(const char *typed)
+fts_query(struct store *s, const char *typed)
 {
 	struct strbuf q;
 	const char *p = typed;
@@ -788,6 +825,7 @@ fts_query(const char *typed)
 		const char *w;
 		int alnum = 0;		/* letters and digits (a character outside ASCII counts
 					 * as one: é is a letter) */
+		bool star;
 
 		while (*p == ' ' || *p == '\t' || *p == '\n')
 			p++;
@@ -797,6 +835,7 @@ fts_query(const char *typed)
 				alnum++;
 		if (!alnum)
 			continue;
+		star = alnum > 1 && (alnum != p - w || term_longer(s, w, (size_t)(p - w)));
 		if (q.len)
 			strbuf_addc(&q, ' ');
 		strbuf_addc(&q, '"');
@@ -805,7 +844,7 @@ fts_query(const char *typed)
 				strbuf_addc(&q, '"');
 			strbuf_addc(&q, *w);
 		}
-		strbuf_adds(&q, alnum > 1 ? "\"*" : "\"");
+		strbuf_adds(&q, star ? "\"*" : "\"");
 	}
 	if (!q.len) {
 		strbuf_done(&q);
@@ -835,6 +874,7 @@ like_pattern(const char *typed)
 
 /* Parameters of a filter query, bound by number in the order they were added. */
 struct query {
+	struct store *s;
 	struct strbuf sql;
 	char *text[8];
 	int ntext;
@@ -884,7 +924,7 @@ q_double(struct query *q, double v)
 static void
 q_where(struct query *q, const struct job_filter *f, bool with_rank)
 {
-	char *match = f->keyword ? fts_query(f->keyword) : NULL;
+	char *match = f->keyword ? fts_query(q->s, f->keyword) : NULL;
 	bool ranked = match && with_rank && f->sort == SORT_RELEVANCE;
 
 	q->by_key = match && with_rank && f->sort == SORT_DATE;
@@ -1058,7 +1098,7 @@ enum jt_status
 store_jobs_query(struct store *s, const struct job_filter *filter, const struct job *after,
 		 size_t limit, struct job_list *out, struct jt_err *err)
 {
-	struct query q = { 0 };
+	struct query q = { .s = s };
 	sqlite3_stmt *st = NULL;
 	enum jt_status rc;
 	int step;
@@ -1131,7 +1171,7 @@ q_count_quick(struct query *q, const struct job_filter *f)
 	rest.include_hidden = false;
 	if ((f->keyword && location) || job_filter_narrows(&rest))
 		return false;
-	match = f->keyword ? fts_query(f->keyword) : NULL;
+	match = f->keyword ? fts_query(q->s, f->keyword) : NULL;
 	if (match) {
 		strbuf_adds(&q->sql, "SELECT (SELECT count(*) FROM postings_fts WHERE postings_fts"
 			    " MATCH ?)");
@@ -1170,7 +1210,7 @@ enum jt_status
 store_jobs_count(struct store *s, const struct job_filter *filter, int64_t *n,
 		 struct jt_err *err)
 {
-	struct query q = { 0 };
+	struct query q = { .s = s };
 	sqlite3_stmt *st = NULL;
 	enum jt_status rc;
 

@@ -893,6 +893,54 @@ test_keyword_date_key(void)
 	free(path);
 }
 
+/*
+ * A word of letters and digits that no longer term in the index starts with is searched as
+ * that word, without the prefix star (faster in date order): it finds the same postings,
+ * and a prefix again once a longer term comes.
+ */
+static void
+test_whole_words(void)
+{
+	char *path;
+	struct store *s = open_new(&path);
+	struct job_filter f;
+	struct job j;
+
+	corpus(s, 1790000000);
+	CHECK_RC(store_ingest_begin(s, "https://a.example/feed", 1790000100, NULL), JT_OK);
+	mkjob(&j, "20", "Zebra Keeper", "Zoo", "Oslo", 1789000000);
+	put(s, &j, NULL);
+	CHECK_RC(store_ingest_commit(s, NULL), JT_OK);
+	job_filter_init(&f);
+	f.keyword = "KEEPER";
+	CHECK_INT(count(s, &f), 1);
+	f.keyword = "keepe";
+	CHECK_INT(count(s, &f), 1);
+	f.keyword = "zebra keeper";
+	CHECK_INT(count(s, &f), 1);
+	CHECK_RC(store_ingest_begin(s, "https://a.example/feed", 1790000200, NULL), JT_OK);
+	mkjob(&j, "21", "Zebras Keepers", "Zoo", "Oslo", 1789000000);
+	put(s, &j, NULL);
+	mkjob(&j, "22", "Zookeeper", "Zoo9", "Oslo", 1789000000);
+	put(s, &j, NULL);
+	CHECK_RC(store_ingest_commit(s, NULL), JT_OK);
+	f.keyword = "zebra";	/* now a prefix of zebras too */
+	CHECK_INT(count(s, &f), 2);
+	CHECK(keyword_in_date_order(s, "zebra"));
+	f.keyword = "Keeper";
+	CHECK_INT(count(s, &f), 2);
+	f.keyword = "zookeeper";
+	CHECK_INT(count(s, &f), 1);
+	f.keyword = "zoo";
+	CHECK_INT(count(s, &f), 3);	/* zoo, zoo9, zookeeper */
+	f.keyword = "zoo9";
+	CHECK_INT(count(s, &f), 1);
+	f.keyword = "z\xC3\xBCrich";	/* not ASCII: a prefix as before */
+	CHECK_INT(count(s, &f), 2);
+	store_close(s);
+	free(path);
+}
+
 static void
 test_two_connections(void)
 {
@@ -945,6 +993,7 @@ main(void)
 	RUN(test_filters);
 	RUN(test_sort_and_pages);
 	RUN(test_keyword_date_key);
+	RUN(test_whole_words);
 	RUN(test_two_connections);
 	check_tmpdir_done(dir);
 	return CHECK_DONE();
