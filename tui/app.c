@@ -24,11 +24,14 @@ static const struct {
 	{ "samples/jobs.atom", "Sample jobs (Atom)" },
 };
 
-static void
-warn_stderr(void *ctx, const char *msg)
+void
+app_warn(void *ctx, const char *msg)
 {
-	(void)ctx;
+	struct app *app = ctx;
+
 	fprintf(stderr, "jobterm: %s\n", msg);
+	if (!app->warnings++)
+		string_copy(app->first_warning, msg);
 }
 
 enum jt_status
@@ -39,7 +42,7 @@ app_init(struct app *app, const char *db, const char *config, struct jt_err *err
 	memset(app, 0, sizeof(*app));
 	paths_init(&app->paths, db, config);
 	config_init(&app->config);
-	rc = config_load(&app->config, app->paths.config, warn_stderr, NULL, err);
+	rc = config_load(&app->config, app->paths.config, app_warn, app, err);
 	if (rc == JT_OK) {
 		app->config_found = true;
 	} else if (rc != JT_ERR_NOTFOUND || app->paths.config_given) {

@@ -18,7 +18,12 @@ struct app {
 	struct paths paths;
 	struct config config;
 	bool config_found;	/* a config file was read */
+	size_t warnings;	/* config lines skipped, by app_init and the UI's own */
+	char first_warning[256];	/* the first of them ("FILE:LINE: why") */
 };
+
+/* A config warning: to stderr (prefixed "jobterm: "), and counted in app (ctx). */
+void app_warn(void *ctx, const char *msg);
 
 /*
  * Read the config file (warnings to stderr, prefixed "jobterm: "). A --config file that does

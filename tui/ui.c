@@ -1331,16 +1331,6 @@ read_keys(struct ui *u)
 
 /* ---- start, loop, end --------------------------------------------------------------------- */
 
-static void
-warn_stderr(void *ctx, const char *msg)
-{
-	struct ui *u = ctx;
-
-	fprintf(stderr, "jobterm: %s\n", msg);
-	if (!*u->message)
-		say(u, true, "config: %s", msg);
-}
-
 /* Ctrl-S and Ctrl-Q are keys, not the terminal's flow control (which would freeze the
  * screen until Ctrl-Q); endwin() puts the terminal's own settings back. */
 static void
@@ -1468,7 +1458,13 @@ ui_run(struct app *app)
 	u.app = app;
 	ui_keymap_init(&u.keys);
 	ui_theme_init(&u.theme);
-	ui_keys_configure(&u.keys, &u.theme, &app->config, warn_stderr, &u);
+	ui_keys_configure(&u.keys, &u.theme, &app->config, app_warn, app);
+	/* Those printed on stderr went by before the screen opened: the first, and how many. */
+	if (app->warnings == 1)
+		say(&u, true, "config: %s", app->first_warning);
+	else if (app->warnings)
+		say(&u, true, "config: %s (and %zu more, all on stderr)",
+		    app->first_warning, app->warnings - 1);
 	rc = app_store_open(app, &u.store, &err);
 	if (rc != JT_OK) {
 		char *clean = text_sanitize(err.msg, 0);

@@ -154,4 +154,12 @@ check "and function keys by name" wait_for "r, F5"
 keys Escape z
 check "and the new key works" wait_exit
 
+# Several bad lines: the first is on the status line, with how many more went to stderr.
+printf 'set nope = 1\nset mouse = maybe\n' >>"$T/config"
+ui 100 30 2>/dev/null
+check "several bad lines: the first and how many more" \
+	wait_for "config:9: unknown option nope (and 2 more"
+keys q
+wait_exit
+
 t_done
