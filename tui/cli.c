@@ -558,6 +558,16 @@ fetch_event(void *ctx, const struct fetch_event *ev)
 	fflush(stderr);
 }
 
+static char *feed_url(const struct net_ops *net, const char *arg, const char **why);
+
+static void
+free_urls(char **urls, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(urls[i]);
+	free(urls);
+}
+
 static int
 cmd_fetch(struct app *app, struct args *a)
 {
@@ -566,28 +576,31 @@ cmd_fetch(struct app *app, struct args *a)
 	struct jt_err err = { "" };
 	struct store *s;
 	struct sigaction sa;
-	const char **urls = NULL;
+	char **urls = NULL;
 	size_t n = 0;
 	int failed;
 
 	if (!net)
 		return 1;
 	for (; a->i < a->argc; a->i++) {
-		const char *why;
+		const char *why = NULL;
+		char *url;
 
 		if (a->argv[a->i][0] == '-')
-			return usage_error(a->cmd, "unknown option", a->argv[a->i]);
-		if (strncmp(a->argv[a->i], "file:", 5) &&
-		    !net->fetch_url_openable(a->argv[a->i], &why)) {
-			free(urls);
-			return usage_error(a->cmd, "not an http, https or file URL",
-					   a->argv[a->i]);
+			failed = usage_error(a->cmd, "unknown option", a->argv[a->i]);
+		else if (!(url = feed_url(net, a->argv[a->i], &why)))
+			failed = usage_error(a->cmd, why, a->argv[a->i]);
+		else
+			failed = 0;
+		if (failed) {
+			free_urls(urls, n);
+			return failed;
 		}
 		urls = xreallocarray(urls, n + 1, sizeof(*urls));
-		urls[n++] = a->argv[a->i];
+		urls[n++] = url;
 	}
 	if (open_store(app, &s)) {
-		free(urls);
+		free_urls(urls, n);
 		return 1;
 	}
 	store_close(s);
@@ -595,9 +608,9 @@ cmd_fetch(struct app *app, struct args *a)
 	sa.sa_handler = on_sigint;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	failed = app_refresh(app, urls, n, fetch_event, &report, (volatile const int *)&interrupted,
-			     &err);
-	free(urls);
+	failed = app_refresh(app, (const char *const *)urls, n, fetch_event, &report,
+			     (volatile const int *)&interrupted, &err);
+	free_urls(urls, n);
 	if (failed < 0) {
 		report_error(NULL, &err);
 		return 1;
@@ -1120,9 +1133,13 @@ feed_url(const struct net_ops *net, const char *arg, const char **why)
 {
 	if (!strncmp(arg, "file://", 7))
 		return xstrdup(arg);
-	if (strstr(arg, "://"))
-		return net->fetch_url_openable(arg, why) ? xstrdup(arg) : NULL;
-	return file_url(arg, why);
+	if (!strstr(arg, "://"))
+		return file_url(arg, why);
+	if (strncasecmp(arg, "http://", 7) && strncasecmp(arg, "https://", 8)) {
+		*why = "a feed is an http, https or file URL, or a file";
+		return NULL;
+	}
+	return net->fetch_url_openable(arg, why) ? xstrdup(arg) : NULL;
 }
 
 static int

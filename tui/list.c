@@ -1042,12 +1042,12 @@ static void
 draw_row(const struct job *j, const struct theme *t, int y, int x, int w,
 	 const struct columns *c, bool selected, int64_t now)
 {
-	attr_t base = ui_theme_attr(t, selected ? AREA_SELECTED : AREA_NORMAL);
+	attr_t dim = j->hidden ? A_DIM : 0;	/* a hidden posting, shown with H */
+	attr_t base = ui_theme_attr(t, selected ? AREA_SELECTED : AREA_NORMAL) | dim;
 	attr_t title = selected ? base | (j->read ? 0 : A_BOLD) : ui_theme_attr(t, j->read
-		       ? AREA_NORMAL : AREA_UNREAD);
-	attr_t fav = selected ? base | A_BOLD : ui_theme_attr(t, AREA_FAVOURITE);
-	attr_t dim = j->hidden ? A_DIM : 0;	/* shown with H */
-	attr_t salary_attr = selected ? base : ui_theme_attr(t, AREA_SALARY);
+		       ? AREA_NORMAL : AREA_UNREAD) | dim;
+	attr_t fav = selected ? base | A_BOLD : ui_theme_attr(t, AREA_FAVOURITE) | dim;
+	attr_t salary_attr = selected ? base : ui_theme_attr(t, AREA_SALARY) | dim;
 	bool uni = ui_text_unicode();
 	char salary[64], age[16], mark[8], *loc;
 	int cx = x, tw = c->title;
@@ -1072,7 +1072,7 @@ draw_row(const struct job *j, const struct theme *t, int y, int x, int w,
 		ui_text_put_clean(y, cx + tw - cw, cw, count, fav, 0);
 		tw -= cw + 1;
 	}
-	ui_text_put(y, cx, tw, j->title, title | dim, TEXT_PAD);
+	ui_text_put(y, cx, tw, j->title, title, TEXT_PAD);
 	cx += c->title + 1;
 	ui_text_put(y, cx, c->company, j->company, base, TEXT_PAD);
 	cx += c->company + 1;

@@ -21,7 +21,7 @@ static const char usage[] =
 "With no command, open the terminal UI over the cached postings.\n"
 "\n"
 "Commands:\n"
-"  fetch [URL...]             refresh every configured feed (or just these URLs)\n"
+"  fetch [URL|FILE...]        refresh every configured feed (or just these)\n"
 "  list [FILTERS] [--sort date|salary|relevance|company] [--limit N]\n"
 "       [--format table|json|csv] [--search NAME [--new]]\n"
 "                             list cached postings, newest first, one row per job\n"

@@ -1122,7 +1122,7 @@ act(struct ui *u, enum action a)
 		ui_list_set_location(&u->list, NULL);
 		ui_list_set_company(&u->list, NULL);
 		f->remote_only = f->favourites_only = f->unread_only = false;
-		f->include_blocked = false;
+		f->include_blocked = f->include_hidden = false;
 		f->all_sources = !u->app->config.group_duplicates;
 		f->since_days = f->status = 0;
 		f->min_salary = 0;
@@ -1321,8 +1321,15 @@ read_keys(struct ui *u)
 	wint_t wch;
 	int rc;
 
-	while (!u->quit && (rc = get_wch(&wch)) != ERR)
+	while (!u->quit && (rc = get_wch(&wch)) != ERR) {
+		/* Typing into a filter re-reads the list once for a burst of keys, but a key
+		 * after the prompt closed acts on the list that filter selects. */
+		if (u->requery && !u->prompt.active) {
+			u->requery = false;
+			reload(u);
+		}
 		on_key(u, ui_key_from_curses(rc, wch));
+	}
 	if (u->requery) {
 		u->requery = false;
 		reload(u);

@@ -24,14 +24,20 @@ printf 'set refresh-on-start = no\n' >>"$T/config"
 
 ui 100 24
 check "the postings are listed" wait_for "3 postings" 10
-keys j x
+# Typed at once: x acts on the list the filter selects, not the one before it.
+keys / bravo Enter x
 check "x hides the selected posting" wait_for "hidden (H shows hidden postings)"
-check "it leaves the list" wait_gone "Bravo Engineer"
-check "the count follows" wait_for "2 postings"
+check_eq "the one the filter selected" "$(jt list | grep -c "Bravo Engineer")" 0
+check_eq "not the first row before the filter" "$(jt list | grep -c "Alpha Engineer")" 1
+keys c
+check "it leaves the list" wait_for "2 postings"
+check_not_contains "it is not listed" "$(screen)" "Bravo Engineer"
 keys H
 check "H shows hidden postings too" wait_for "Bravo Engineer"
 check "the status line says so" wait_for "3 postings  hidden shown"
-keys g j
+keys c
+check "c clears it with the other filters" wait_for "2 postings  filters cleared"
+keys H g j
 check "the hidden one can be selected" wait_selected "Bravo Engineer"
 keys x
 check "x on a hidden posting shows it again" wait_for "shown again"
@@ -50,4 +56,7 @@ check_eq "unhide ID brings it back" "$(jt unhide "$id"; jt list | grep -c "Charl
 check_eq "an id that is not a number is a usage error" "$(jt hide abc 2>/dev/null; echo $?)" 2
 check_eq "an unknown id is an error" "$(jt hide 999999 2>/dev/null; echo $?)" 1
 check_contains "that says which" "$(jt unhide 999999 2>&1)" "999999"
+check_eq "fetch takes a feed's path as feeds add does" "$(jt fetch "$T/a.json" >/dev/null; echo $?)" 0
+check_contains "and refuses another scheme, saying what a feed is" \
+	"$(jt fetch ftp://a.example/feed 2>&1)" "a feed is an http, https or file URL, or a file"
 t_done
