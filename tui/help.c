@@ -144,7 +144,7 @@ ui_help_draw(struct ui_help *h, const struct keymap *km, const struct theme *t, 
 	if (h->scroll > max_scroll(h))
 		h->scroll = max_scroll(h);
 	ui_text_blank(y, x, w, head);
-	ui_text_put_clean(y, x + 1, w - 1, "jobterm help: keys (any other key closes)", head, 0);
+	ui_text_put_clean(y, x + 1, w - 1, "jobterm help: keys (the move keys scroll, any other key closes)", head, 0);
 	for (int r = 1; r < height; r++) {
 		size_t i = h->scroll + (size_t)r - 1;
 		int ly = y + r;
