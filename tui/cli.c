@@ -584,7 +584,7 @@ cmd_fetch(struct app *app, struct args *a)
 		return 1;
 	for (; a->i < a->argc; a->i++) {
 		const char *why = NULL;
-		char *url;
+		char *url = NULL;
 
 		if (a->argv[a->i][0] == '-')
 			failed = usage_error(a->cmd, "unknown option", a->argv[a->i]);
