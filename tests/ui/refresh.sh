@@ -1,8 +1,9 @@
 #!/bin/sh
 # The terminal UI and the background refresh: the first screen comes from the cache while
 # the feeds download, a failing feed shows its error on the status line, new postings
-# appear without moving the selection, and quitting (q, SIGTERM) during a download that
-# never ends is immediate, loses nothing and gives the terminal back.
+# appear without moving the selection, quitting (q, SIGTERM) during a download that never
+# ends is immediate, loses nothing and gives the terminal back, and the periodic refresh
+# comes on time.
 . "$SRCDIR/tests/lib.sh"
 t_setup
 [ -n "$TMUX_BIN" ] || t_skip "tmux not found"
@@ -19,6 +20,7 @@ date_of() {
 	"Bravo Role") echo 2026-10-27T10:00:00Z ;;
 	"Charlie Role") echo 2026-10-26T10:00:00Z ;;
 	"Delta Role") echo 2026-10-29T10:00:00Z ;;
+	"Echo Role") echo 2026-10-25T10:00:00Z ;;
 	*) _m=$((99 - ${1#Newer }))
 	   printf '2026-11-01T%02d:%02d:00Z\n' $((10 + _m / 60)) $((_m % 60)) ;;
 	esac
@@ -111,5 +113,18 @@ check "SIGINT: the UI runs" wait_for "Newer 10" 10
 keys C-c
 check "Ctrl-C ends it" wait_exit 5
 check_eq "and gives the terminal back" "$(pane '#{alternate_on}')" 0
+
+# ---- the periodic refresh ---------------------------------------------------------------------
+# No refresh at start, one a minute: a posting added to the feed appears with no key pressed.
+jt feeds rm "$BASE/hang" >/dev/null
+printf 'set refresh-on-start = no\nset refresh-interval = 1\n' >>"$T/config"
+ui 120 30
+check "no refresh at start" wait_for "84 postings" 10
+feed live "Echo Role" "$@" "Delta Role" "Alpha Role" "Bravo Role" "Charlie Role"
+sleep 5
+check_not_contains "nothing is fetched before the minute is up" "$(screen)" "Echo Role"
+check "the timer refreshes within the minute" wait_for "85 postings" 70
+keys q
+check "q quits" wait_exit
 
 t_done
