@@ -159,6 +159,6 @@ job_filter_narrows(const struct job_filter *f)
 {
 	return (f->keyword && *f->keyword) || (f->location && *f->location) ||
 	       (f->company && *f->company) || f->remote_only || f->favourites_only ||
-	       f->unread_only || f->include_hidden || f->since_days > 0 || f->min_salary > 0 ||
+	       f->unread_only || f->since_days > 0 || f->min_salary > 0 ||
 	       f->status || f->seen_after > 0;
 }

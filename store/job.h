@@ -150,7 +150,8 @@ struct job_filter {
 };
 
 void job_filter_init(struct job_filter *filter);
-/* Whether the filter lists other postings than its display toggles alone would. */
+/* Whether the filter lists other postings than its display toggles alone would (hidden,
+ * blocked and every copy shown are toggles). */
 bool job_filter_narrows(const struct job_filter *filter);
 
 #endif

@@ -1168,7 +1168,6 @@ q_count_quick(struct query *q, const struct job_filter *f)
 	bool location = f->location && *f->location;
 
 	rest.keyword = rest.location = NULL;
-	rest.include_hidden = false;
 	if ((f->keyword && location) || job_filter_narrows(&rest))
 		return false;
 	match = f->keyword ? fts_query(q->s, f->keyword) : NULL;
