@@ -1315,25 +1315,30 @@ on_key(struct ui *u, int key)
 	act(u, ui_keymap_lookup(&u->keys, key));
 }
 
+/* Read the list again if the filter changed since it was last read. */
+static void
+requery(struct ui *u)
+{
+	if (u->requery) {
+		u->requery = false;
+		reload(u);
+	}
+}
+
 static void
 read_keys(struct ui *u)
 {
 	wint_t wch;
 	int rc;
 
+	/* Typing into a filter re-reads the list once for a burst of keys, but a key after the
+	 * prompt closed acts on the list that filter selects. */
 	while (!u->quit && (rc = get_wch(&wch)) != ERR) {
-		/* Typing into a filter re-reads the list once for a burst of keys, but a key
-		 * after the prompt closed acts on the list that filter selects. */
-		if (u->requery && !u->prompt.active) {
-			u->requery = false;
-			reload(u);
-		}
+		if (!u->prompt.active)
+			requery(u);
 		on_key(u, ui_key_from_curses(rc, wch));
 	}
-	if (u->requery) {
-		u->requery = false;
-		reload(u);
-	}
+	requery(u);
 }
 
 /* ---- start, loop, end --------------------------------------------------------------------- */
