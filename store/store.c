@@ -1015,6 +1015,7 @@ static void
 q_order(struct query *q, const struct job_filter *f, const struct job *after)
 {
 	enum job_sort sort = f->sort;
+	int64_t date = after ? (after->posted ? after->posted : after->first_seen) : 0;
 
 	if (sort == SORT_RELEVANCE && !q->keyword)
 		sort = SORT_DATE;
@@ -1043,7 +1044,7 @@ q_order(struct query *q, const struct job_filter *f, const struct job *after)
 				    " AND (p.date_key, p.id) < (?, ?)))");
 			q_text(q, fold);
 			q_text(q, xstrdup(fold));
-			q_int(q, after->posted ? after->posted : after->first_seen);
+			q_int(q, date);	/* its date_key */
 			q_int(q, after->id);
 		}
 		strbuf_adds(&q->sql, " ORDER BY p.company_fold, p.date_key DESC, p.id DESC");
@@ -1054,7 +1055,7 @@ q_order(struct query *q, const struct job_filter *f, const struct job *after)
 			if (after) {
 				strbuf_adds(&q->sql, " AND postings_fts.rowid < "
 					    FTS_KEY("?", "?"));
-				q_int(q, after->posted ? after->posted : after->first_seen);
+				q_int(q, date);	/* its date_key */
 				q_int(q, after->id);
 			}
 			strbuf_adds(&q->sql, " ORDER BY postings_fts.rowid DESC");
@@ -1062,7 +1063,7 @@ q_order(struct query *q, const struct job_filter *f, const struct job *after)
 		}
 		if (after) {
 			strbuf_adds(&q->sql, " AND (p.date_key, p.id) < (?, ?)");
-			q_int(q, after->posted ? after->posted : after->first_seen);
+			q_int(q, date);	/* its date_key */
 			q_int(q, after->id);
 		}
 		strbuf_adds(&q->sql, " ORDER BY p.date_key DESC, p.id DESC");
